@@ -1,0 +1,78 @@
+//! Noticing that a client hung up while its request is still in progress.
+//!
+//! When a client gives up (a browser's Stop button, a timeout in the caller),
+//! the work done for it is wasted; the sample's Web API stopped its delay then,
+//! because ASP.NET cancels the request's `CancellationToken` on a disconnect.
+//! actix-web 4 does not: it keeps polling a handler's future after its client
+//! has gone (actix-web issues #3029 and #3462). So we watch the sockets ourselves.
+//!
+//! How (Linux): each actix worker thread has one extra epoll instance, the
+//! *hang-up watcher*. When actix accepts a connection, [`on_connect`] adds the
+//! connection's socket to it with `EPOLLRDHUP | EPOLLONESHOT`: "tell me once
+//! when the peer closes or resets". The watcher's epoll descriptor is itself
+//! registered with tokio, so one small task per worker sleeps until some peer
+//! hangs up and then wakes exactly the requests of that connection. A handler
+//! races its work against [`client_gone`].
+//!
+//! Why not a duplicate of each socket, peeked at from the handler: that costs
+//! a second file descriptor per connection, and 10,000 connections would need
+//! 20,000, over the hard limit of many machines. This costs one per worker, and
+//! nothing is read from the socket, so actix still sees every byte.
+//!
+//! Limits, by design: a client that half-closes its side and still waits for
+//! the answer is taken as gone (no HTTP client does that; nginx reads it the
+//! same way); only plain TCP connections are watched (we serve no TLS).
+
+use std::any::Any;
+use std::future::pending;
+use std::rc::Rc;
+
+use actix_web::HttpRequest;
+use actix_web::dev::Extensions;
+
+#[cfg(target_os = "linux")]
+mod epoll_watch;
+
+/// The hang-up watch of one connection, kept in its connection data.
+#[derive(Debug, Clone)]
+pub struct PeerWatch(Rc<dyn Watch>);
+
+/// What a connection's watch can tell.
+trait Watch: std::fmt::Debug {
+    /// Completes once the peer has closed or reset the connection.
+    fn closed(&self) -> std::pin::Pin<Box<dyn Future<Output = ()> + '_>>;
+}
+
+/// Pass this to `HttpServer::on_connect`: it watches each plain TCP connection
+/// for a hang-up. A connection it cannot watch is served as usual, only without
+/// hang-up detection (and the log says why, once per worker).
+pub fn on_connect(connection: &dyn Any, data: &mut Extensions) {
+    let Some(stream) = connection.downcast_ref::<tokio::net::TcpStream>() else { return };
+    #[cfg(target_os = "linux")]
+    if let Some(watch) = epoll_watch::watch(stream) {
+        data.insert(PeerWatch(watch));
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = (stream, data);
+}
+
+impl PeerWatch {
+    /// The watch of the connection that `request` came on, if it has one.
+    pub fn of(request: &HttpRequest) -> Option<PeerWatch> {
+        request.conn_data::<PeerWatch>().cloned()
+    }
+
+    /// Completes when the peer has closed or reset the connection.
+    pub async fn closed(&self) {
+        self.0.closed().await;
+    }
+}
+
+/// Completes when the client of `request` hangs up; never, if its connection
+/// is not watched. Race it against the request's work with `tokio::select!`.
+pub async fn client_gone(request: &HttpRequest) {
+    match PeerWatch::of(request) {
+        Some(watch) => watch.closed().await,
+        None => pending().await,
+    }
+}

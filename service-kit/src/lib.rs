@@ -1,0 +1,12 @@
+//! Plumbing that every service of the workspace shares, written once.
+//!
+//! # Layout
+//! - [`telemetry`]: one `tracing` subscriber for all services, filtered by `RUST_LOG`.
+//! - [`shutdown`]: the signal that stops a service (Ctrl-C or SIGTERM), and
+//!   [`shutdown::run_until`], which stops an actix server gracefully on it.
+//! - [`disconnect`]: notices a client that hangs up while its request is still
+//!   being worked on, which actix-web does not tell a handler by itself.
+
+pub mod disconnect;
+pub mod shutdown;
+pub mod telemetry;

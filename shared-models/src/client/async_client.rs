@@ -1,0 +1,131 @@
+//! The async Web API client.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::Url;
+use serde::de::DeserializeOwned;
+use tokio::sync::Semaphore;
+
+use super::{ApiError, Resource};
+use crate::{Gizmo, Product, Widget};
+
+/// How a client is set up; the defaults suit the sample.
+#[derive(Debug, Clone)]
+pub struct ClientOptions {
+    /// At most this many calls to the API at once; the rest wait their turn.
+    ///
+    /// `None` is "unlimited", what the sample set with
+    /// `ServicePointManager.DefaultConnectionLimit = int.MaxValue`. ASP.NET's own
+    /// default (autoConfig) was 12 × the number of CPUs.
+    pub max_connections: Option<usize>,
+    /// How long to wait for a TCP connection to open.
+    pub connect_timeout: Duration,
+}
+
+impl Default for ClientOptions {
+    fn default() -> Self {
+        ClientOptions { max_connections: None, connect_timeout: Duration::from_secs(5) }
+    }
+}
+
+/// The async client of the Web API; cheap to clone, and clones share connections.
+///
+/// Every call is cancellable the Rust way: drop its future (for example when a
+/// `tokio::time::timeout` or `select!` drops it) and the connection closes,
+/// which the Web API notices as a cancelled request.
+#[derive(Debug, Clone)]
+pub struct ApiClient {
+    http: reqwest::Client,
+    root: Url,
+    /// Stands for the outbound connection limit: a call holds a permit while it runs.
+    limit: Option<Arc<Semaphore>>,
+}
+
+impl ApiClient {
+    /// A client for the API whose root is `root` (the sample's `WidgetServiceURI`,
+    /// e.g. `http://localhost:7734/`).
+    pub fn new(root: &str, options: ClientOptions) -> Result<ApiClient, ApiError> {
+        let invalid = |reason: String| ApiError::InvalidUrl { url: root.to_owned(), reason };
+        let mut parsed = Url::parse(root).map_err(|e| invalid(e.to_string()))?;
+        if !matches!(parsed.scheme(), "http" | "https") || parsed.host().is_none() {
+            return Err(invalid("it must be an http:// URL with a host".into()));
+        }
+        // `join` replaces the last segment of a root without a trailing slash.
+        if !parsed.path().ends_with('/') {
+            parsed.set_path(&format!("{}/", parsed.path()));
+        }
+        let http = reqwest::Client::builder()
+            .connect_timeout(options.connect_timeout)
+            .pool_max_idle_per_host(usize::MAX)
+            .no_proxy()
+            .build()
+            .map_err(|e| invalid(e.to_string()))?;
+        let limit = options.max_connections.map(|n| Arc::new(Semaphore::new(n.max(1))));
+        Ok(ApiClient { http, root: parsed, limit })
+    }
+
+    /// The API's root URL, always ending in `/`.
+    pub fn root(&self) -> &Url {
+        &self.root
+    }
+
+    /// `GET api/Products`.
+    pub async fn products(&self) -> Result<Vec<Product>, ApiError> {
+        self.fetch(Resource::Products, None).await
+    }
+
+    /// `GET api/Widgets`.
+    pub async fn widgets(&self) -> Result<Vec<Widget>, ApiError> {
+        self.fetch(Resource::Widgets, None).await
+    }
+
+    /// `GET api/Gizmos`.
+    pub async fn gizmos(&self) -> Result<Vec<Gizmo>, ApiError> {
+        self.fetch(Resource::Gizmos, None).await
+    }
+
+    /// `GET api/{resource}` and parse its JSON as `T`, within `timeout` if given.
+    ///
+    /// The timeout covers the whole call, also the wait for a connection slot.
+    pub async fn fetch<T: DeserializeOwned>(
+        &self,
+        resource: Resource,
+        timeout: Option<Duration>,
+    ) -> Result<T, ApiError> {
+        self.fetch_path(&resource.path(), timeout).await
+    }
+
+    /// `GET` a path below the API's root (such as `api/Gizmos?delay=50`) as JSON.
+    pub async fn fetch_path<T: DeserializeOwned>(&self, path: &str, timeout: Option<Duration>) -> Result<T, ApiError> {
+        let url = self.url(path)?;
+        let call = self.get_json(url.clone());
+        match timeout {
+            None => call.await,
+            Some(after) => tokio::time::timeout(after, call)
+                .await
+                .unwrap_or_else(|_| Err(ApiError::Timeout { url: url.into(), after })),
+        }
+    }
+
+    /// The absolute URL of a path below the root.
+    pub fn url(&self, path: &str) -> Result<Url, ApiError> {
+        self.root.join(path).map_err(|e| ApiError::InvalidUrl { url: path.to_owned(), reason: e.to_string() })
+    }
+
+    async fn get_json<T: DeserializeOwned>(&self, url: Url) -> Result<T, ApiError> {
+        let _permit = match &self.limit {
+            Some(limit) => Some(limit.acquire().await.expect("the limit's semaphore is never closed")),
+            None => None,
+        };
+        let text = url.as_str().to_owned();
+        tracing::debug!(url = %text, "calling the Web API");
+        let response = self.http.get(url).send().await.map_err(|e| ApiError::from_transport(&text, e))?;
+        let status = response.status();
+        if !status.is_success() {
+            return Err(ApiError::Status { url: text, status: status.as_u16() });
+        }
+        let body = response.bytes().await.map_err(|e| ApiError::from_transport(&text, e))?;
+        serde_json::from_slice(&body).map_err(|e| ApiError::Body { url: text, reason: e.to_string() })
+    }
+}

@@ -1,0 +1,58 @@
+//! The blocking facade over [`ApiClient`], for the synchronous pages.
+
+use std::time::Duration;
+
+use serde::de::DeserializeOwned;
+use tokio::runtime::Handle;
+
+use super::{ApiClient, ApiError, Resource};
+use crate::{Gizmo, Product, Widget};
+
+/// The same calls as [`ApiClient`], but the calling thread waits for the answer.
+///
+/// This is the Rust twin of the sample's synchronous `WebClient` calls: the
+/// thread that serves the request is parked for the whole round trip to the
+/// API, doing nothing, and no other request can use it meanwhile. That held
+/// thread is exactly what the synchronous pages are meant to show.
+///
+/// The network work itself still runs on the tokio runtime given at creation
+/// (so both kinds of page share one connection pool); only the caller blocks.
+/// Call it from a plain OS thread, never from async code: `Handle::block_on`
+/// panics inside a runtime, which is tokio telling you not to block its workers.
+#[derive(Debug, Clone)]
+pub struct BlockingApiClient {
+    inner: ApiClient,
+    runtime: Handle,
+}
+
+impl BlockingApiClient {
+    /// Wraps an async client; its calls run on `runtime`.
+    pub fn new(inner: ApiClient, runtime: Handle) -> BlockingApiClient {
+        BlockingApiClient { inner, runtime }
+    }
+
+    /// The async client underneath.
+    pub fn async_client(&self) -> &ApiClient {
+        &self.inner
+    }
+
+    /// `GET api/Products`, blocking.
+    pub fn products(&self) -> Result<Vec<Product>, ApiError> {
+        self.fetch(Resource::Products, None)
+    }
+
+    /// `GET api/Widgets`, blocking.
+    pub fn widgets(&self) -> Result<Vec<Widget>, ApiError> {
+        self.fetch(Resource::Widgets, None)
+    }
+
+    /// `GET api/Gizmos`, blocking.
+    pub fn gizmos(&self) -> Result<Vec<Gizmo>, ApiError> {
+        self.fetch(Resource::Gizmos, None)
+    }
+
+    /// `GET api/{resource}` as `T`, blocking, within `timeout` if given.
+    pub fn fetch<T: DeserializeOwned>(&self, resource: Resource, timeout: Option<Duration>) -> Result<T, ApiError> {
+        self.runtime.block_on(self.inner.fetch(resource, timeout))
+    }
+}

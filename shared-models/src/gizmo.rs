@@ -1,0 +1,24 @@
+//! A gizmo: the resource with a date and a stock count.
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+/// A gizmo as the Web API sends it, keys in the sample's order:
+/// `{"Id":1,"Name":"Gizmo 1","IntroducedDate":"2026-11-26T08:41:46.123","Quantity":42}`.
+///
+/// The date has no offset because the sample's `DateTime` had none on the wire;
+/// [`crate::wire::local_date_time`] also accepts one with an offset (as newer
+/// ASP.NET versions write it) and keeps the local clock time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct Gizmo {
+    /// The gizmo's number, from 1.
+    pub id: i32,
+    /// Display name, "Gizmo 1" and so on.
+    pub name: String,
+    /// When the gizmo is (or was) introduced.
+    #[serde(with = "crate::wire::local_date_time")]
+    pub introduced_date: NaiveDateTime,
+    /// How many are in stock.
+    pub quantity: i32,
+}

@@ -1,0 +1,31 @@
+//! The model types of the sample and their exact wire format, shared by every
+//! service of the workspace, plus the one typed client the two web apps use to
+//! call the Web API.
+//!
+//! The sample's Web API was written with ASP.NET Web API, so its JSON has that
+//! framework's habits: PascalCase keys, C# `decimal` prices written as plain JSON
+//! numbers (`1.99`), and `DateTime` values as ISO-8601 text without an offset.
+//! These types reproduce that format to the byte, so a client written for the
+//! original API can talk to ours and the other way round.
+//!
+//! # Layout
+//! - [`product`], [`widget`], [`gizmo`]: one model type each, as the sample has.
+//! - [`pwg`]: the view model of the PWG pages (products, widgets and gizmos together).
+//! - [`wire`]: the serde helpers behind the ASP.NET wire format (dates, decimals).
+//! - [`catalog`]: the data generators, "as if from a database", used by the API.
+//! - [`client`]: the typed Web API client: async methods for the async pages and a
+//!   blocking facade for the synchronous ones.
+
+pub mod catalog;
+pub mod client;
+pub mod gizmo;
+pub mod product;
+pub mod pwg;
+pub mod widget;
+pub mod wire;
+
+pub use client::{ApiClient, ApiError, BlockingApiClient, ClientOptions, Resource};
+pub use gizmo::Gizmo;
+pub use product::Product;
+pub use pwg::ProdGizWidget;
+pub use widget::Widget;

@@ -1,0 +1,28 @@
+//! `webapi-pgw`: the sample's WebAPIpgw, a JSON Web API that answers slowly on
+//! purpose.
+//!
+//! Every call to `GET /api/{controller}[/{id}]` (products, widgets, gizmos)
+//! first waits a random delay, without holding a thread, and then answers with
+//! the sample's data. It is the slow backend against which the two web apps
+//! show the difference between blocking and asynchronous request handling.
+//! It watches its callers: when one hangs up during the delay, the delay stops
+//! at once and the request counts as cancelled, as the sample's
+//! `Task.Delay(delay, cancelToken)` did.
+//!
+//! # Layout
+//! - [`config`]: the command line and environment (`--delay-min`, `--port`, ...).
+//! - [`delay`]: how long each call waits: the random plan and the `?delay=` override.
+//! - [`routes`]: the HTTP surface: the API itself, `/healthz`, `/metrics`, errors.
+//! - [`problem`]: every error as `application/problem+json` with a clear detail.
+//! - [`metrics`]: the Prometheus counters, gauge and histogram.
+//! - [`startup`]: [`startup::Application`], which binds (port 0 works) and runs.
+
+pub mod config;
+pub mod delay;
+pub mod metrics;
+pub mod problem;
+pub mod routes;
+pub mod startup;
+
+pub use config::Config;
+pub use startup::Application;

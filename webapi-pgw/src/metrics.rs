@@ -1,0 +1,119 @@
+//! What the API counts, in Prometheus (OpenMetrics) text at `/metrics`.
+//!
+//! - `webapi_requests_total{controller, outcome}`: calls by controller
+//!   (products, widgets, gizmos, or `none` for an unknown one) and outcome:
+//!   `completed` (answered with data), `cancelled` (the caller hung up during
+//!   the delay) or `error` (answered 4xx).
+//! - `webapi_delays_in_flight`: calls waiting out their delay right now.
+//! - `webapi_delay_seconds`: how long calls actually waited.
+
+use std::time::Duration;
+
+use prometheus_client::encoding::EncodeLabelSet;
+use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::gauge::Gauge;
+use prometheus_client::metrics::histogram::Histogram;
+use prometheus_client::registry::Registry;
+
+/// How a call ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Outcome {
+    /// Answered with data after the full delay.
+    Completed,
+    /// The caller hung up during the delay; the delay was stopped.
+    Cancelled,
+    /// Answered with an error (bad id, bad delay, unknown controller or item).
+    Error,
+}
+
+impl Outcome {
+    fn label(self) -> &'static str {
+        match self {
+            Outcome::Completed => "completed",
+            Outcome::Cancelled => "cancelled",
+            Outcome::Error => "error",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct RequestLabels {
+    controller: &'static str,
+    outcome: &'static str,
+}
+
+/// The API's metrics, and the registry that renders them.
+#[derive(Debug)]
+pub struct Metrics {
+    registry: Registry,
+    requests: Family<RequestLabels, Counter>,
+    in_flight: Gauge<i64, std::sync::atomic::AtomicI64>,
+    delays: Histogram,
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        Metrics::new()
+    }
+}
+
+impl Metrics {
+    /// Fresh metrics, all zero.
+    pub fn new() -> Metrics {
+        let mut registry = Registry::default();
+        let requests = Family::<RequestLabels, Counter>::default();
+        registry.register("webapi_requests", "Calls by controller and outcome", requests.clone());
+        let in_flight = Gauge::default();
+        registry.register("webapi_delays_in_flight", "Calls waiting out their delay now", in_flight.clone());
+        let buckets = [0.05, 0.1, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 5.0, 10.0, 30.0, 60.0];
+        let delays = Histogram::new(buckets);
+        registry.register("webapi_delay_seconds", "How long calls actually waited", delays.clone());
+        Metrics { registry, requests, in_flight, delays }
+    }
+
+    /// Counts one call of `controller` (lowercase name, or "none") that ended so.
+    pub fn count(&self, controller: &'static str, outcome: Outcome) {
+        self.requests.get_or_create(&RequestLabels { controller, outcome: outcome.label() }).inc();
+    }
+
+    /// How many calls of `controller` ended with `outcome` so far.
+    pub fn requests(&self, controller: &'static str, outcome: Outcome) -> u64 {
+        self.requests.get_or_create(&RequestLabels { controller, outcome: outcome.label() }).get()
+    }
+
+    /// Marks a delay as started; it counts as in flight until the guard drops,
+    /// also when the request's future is dropped mid-delay (at shutdown).
+    pub fn delay_started(&self) -> InFlight<'_> {
+        self.in_flight.inc();
+        InFlight(&self.in_flight)
+    }
+
+    /// Calls waiting out their delay right now.
+    pub fn in_flight(&self) -> i64 {
+        self.in_flight.get()
+    }
+
+    /// Records how long a call waited.
+    pub fn observe_delay(&self, waited: Duration) {
+        self.delays.observe(waited.as_secs_f64());
+    }
+
+    /// All metrics in the OpenMetrics text format.
+    pub fn render(&self) -> String {
+        let mut text = String::new();
+        // Writing into a String cannot fail.
+        let _ = prometheus_client::encoding::text::encode(&mut text, &self.registry);
+        text
+    }
+}
+
+/// Keeps one delay counted as in flight while it lives.
+#[derive(Debug)]
+pub struct InFlight<'a>(&'a Gauge<i64, std::sync::atomic::AtomicI64>);
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        self.0.dec();
+    }
+}

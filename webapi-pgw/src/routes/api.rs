@@ -1,0 +1,166 @@
+//! `GET /api/{controller}` and `GET /api/{controller}/{id}`: the API itself.
+//!
+//! Each call picks its delay, waits it out without holding a thread, and then
+//! answers with freshly generated data. The wait is raced against the caller
+//! hanging up, as the sample's `Task.Delay(delay, cancelToken)` was: a caller
+//! that gives up stops the work at once.
+
+use std::time::{Duration, Instant};
+
+use actix_web::http::StatusCode;
+use actix_web::http::header::{CONTENT_TYPE, HeaderValue};
+use actix_web::{HttpRequest, HttpResponse, Resource as Route, web};
+use serde::Deserialize;
+use shared_models::{Resource, catalog};
+
+use super::ApiState;
+use super::limits::get_only;
+use crate::metrics::Outcome;
+use crate::problem::Problem;
+
+/// The query string every API route understands.
+#[derive(Debug, Deserialize)]
+pub struct DelayQuery {
+    /// `?delay=<ms>`: wait exactly this long instead of a random delay.
+    delay: Option<String>,
+}
+
+/// `/api/{controller}`: the whole collection.
+pub fn collection() -> Route {
+    web::resource("/api/{controller}").route(web::get().to(get_collection)).default_service(web::to(get_only))
+}
+
+/// `/api/{controller}/{id}`: one item of it.
+pub fn item() -> Route {
+    web::resource("/api/{controller}/{id}").route(web::get().to(get_item)).default_service(web::to(get_only))
+}
+
+async fn get_collection(
+    request: HttpRequest,
+    controller: web::Path<String>,
+    query: web::Query<DelayQuery>,
+    state: web::Data<ApiState>,
+) -> Result<HttpResponse, Problem> {
+    let resource = known(&controller, &state)?;
+    let timing = wait(&request, &state, resource, query.delay.as_deref()).await?;
+    let body = match resource {
+        Resource::Products => serde_json::to_vec(&catalog::products()),
+        Resource::Widgets => serde_json::to_vec(&catalog::widgets()),
+        Resource::Gizmos => serde_json::to_vec(&gizmos(&state)),
+    };
+    Ok(answer(&state, resource, timing, body))
+}
+
+async fn get_item(
+    request: HttpRequest,
+    path: web::Path<(String, String)>,
+    query: web::Query<DelayQuery>,
+    state: web::Data<ApiState>,
+) -> Result<HttpResponse, Problem> {
+    let (controller, id) = path.into_inner();
+    let resource = known(&controller, &state)?;
+    let Ok(id) = id.parse::<i32>() else {
+        state.metrics.count(label(resource), Outcome::Error);
+        return Err(Problem::bad_request(format!("the id must be a whole number, not `{id}`")));
+    };
+    let timing = wait(&request, &state, resource, query.delay.as_deref()).await?;
+    // As a database would: look the item up after the round trip.
+    let body = match resource {
+        Resource::Products => catalog::products().into_iter().find(|p| p.id == id).map(|p| serde_json::to_vec(&p)),
+        Resource::Widgets => catalog::widgets().into_iter().find(|w| w.id == id).map(|w| serde_json::to_vec(&w)),
+        Resource::Gizmos => gizmos(&state).into_iter().find(|g| g.id == id).map(|g| serde_json::to_vec(&g)),
+    };
+    match body {
+        Some(body) => Ok(answer(&state, resource, timing, body)),
+        None => {
+            state.metrics.count(label(resource), Outcome::Error);
+            Err(Problem::not_found(format!("there is no {} with id {id}", singular(resource))))
+        }
+    }
+}
+
+/// The planned and the actual delay of one call.
+struct Timing {
+    planned: Duration,
+    waited: Duration,
+}
+
+/// Picks the delay and waits it out, unless the caller hangs up first.
+async fn wait(
+    request: &HttpRequest,
+    state: &ApiState,
+    resource: Resource,
+    requested: Option<&str>,
+) -> Result<Timing, Problem> {
+    let planned = state.plan.pick(requested).inspect_err(|_| state.metrics.count(label(resource), Outcome::Error))?;
+    let started = Instant::now();
+    let in_flight = state.metrics.delay_started();
+    // `biased`: when the delay and the hang-up are ready together, the delay wins.
+    let completed = tokio::select! {
+        biased;
+        () = tokio::time::sleep(planned) => true,
+        () = service_kit::disconnect::client_gone(request) => false,
+    };
+    drop(in_flight);
+    let waited = started.elapsed();
+    state.metrics.observe_delay(waited);
+    if completed {
+        return Ok(Timing { planned, waited });
+    }
+    state.metrics.count(label(resource), Outcome::Cancelled);
+    tracing::info!(controller = %resource, planned_ms = planned.as_millis(), waited_ms = waited.as_millis(), "caller hung up: delay cancelled");
+    // Nobody will read this answer; 499 is what nginx logs for the same case.
+    let status = StatusCode::from_u16(499).unwrap_or(StatusCode::REQUEST_TIMEOUT);
+    Err(Problem::new(status, "the caller closed the connection during the delay"))
+}
+
+/// A 200 JSON answer with the `Server-Timing` header, counted as completed.
+fn answer(state: &ApiState, resource: Resource, timing: Timing, body: serde_json::Result<Vec<u8>>) -> HttpResponse {
+    state.metrics.count(label(resource), Outcome::Completed);
+    tracing::info!(
+        controller = %resource,
+        planned_ms = timing.planned.as_millis(),
+        in_flight = state.metrics.in_flight(),
+        "answered"
+    );
+    let server_timing = format!(
+        "planned;desc=\"planned delay\";dur={}, waited;desc=\"actual delay\";dur={:.1}",
+        timing.planned.as_millis(),
+        timing.waited.as_secs_f64() * 1000.0
+    );
+    // Serializing these plain structs cannot fail; an empty body would show it if it did.
+    HttpResponse::Ok()
+        .insert_header((CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8")))
+        .insert_header(("Server-Timing", server_timing))
+        .body(body.unwrap_or_default())
+}
+
+fn gizmos(state: &ApiState) -> Vec<shared_models::Gizmo> {
+    let now = chrono::Local::now().naive_local();
+    state.plan.with_rng(|rng| catalog::gizmos(now, rng))
+}
+
+/// The controller named in the URL, any case, or 404.
+fn known(name: &str, state: &ApiState) -> Result<Resource, Problem> {
+    Resource::from_name(name).ok_or_else(|| {
+        state.metrics.count("none", Outcome::Error);
+        Problem::not_found(format!("there is no controller `{name}`; try products, widgets or gizmos"))
+    })
+}
+
+/// The metrics label of a controller.
+fn label(resource: Resource) -> &'static str {
+    match resource {
+        Resource::Products => "products",
+        Resource::Widgets => "widgets",
+        Resource::Gizmos => "gizmos",
+    }
+}
+
+fn singular(resource: Resource) -> &'static str {
+    match resource {
+        Resource::Products => "product",
+        Resource::Widgets => "widget",
+        Resource::Gizmos => "gizmo",
+    }
+}

@@ -1,0 +1,49 @@
+//! The HTTP surface of the API, configured in one place for `main` and the tests.
+//!
+//! - `api.rs`: `GET /api/{controller}` and `/api/{controller}/{id}`.
+//! - `ops.rs`: `/` (an index), `/healthz` and `/metrics`.
+//! - `limits.rs`: what is refused before any handler runs (oversized bodies and headers),
+//!   and the answers for unknown routes and wrong methods.
+
+mod api;
+mod limits;
+mod ops;
+
+use std::sync::Arc;
+
+use actix_web::web;
+
+use crate::delay::DelayPlan;
+use crate::metrics::Metrics;
+use crate::problem::Problem;
+
+/// What every handler shares: the delay plan and the metrics.
+#[derive(Debug)]
+pub struct ApiState {
+    /// How long calls wait.
+    pub plan: DelayPlan,
+    /// What is counted.
+    pub metrics: Arc<Metrics>,
+}
+
+/// Registers every route on an actix `App` (or a test service).
+pub fn configure(state: web::Data<ApiState>) -> impl FnOnce(&mut web::ServiceConfig) {
+    move |cfg| {
+        cfg.app_data(state)
+            .app_data(web::QueryConfig::default().error_handler(|error, _| {
+                Problem::bad_request(format!("the query string is malformed: {error}")).into()
+            }))
+            .app_data(
+                web::PathConfig::default()
+                    .error_handler(|error, _| Problem::bad_request(format!("the path is malformed: {error}")).into()),
+            )
+            .service(ops::index)
+            .service(ops::healthz)
+            .service(ops::metrics)
+            .service(api::collection())
+            .service(api::item())
+            .default_service(web::to(limits::not_found));
+    }
+}
+
+pub use limits::bound_requests;

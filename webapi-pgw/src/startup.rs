@@ -1,0 +1,79 @@
+//! Building and running the API server.
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use actix_web::middleware::from_fn;
+use actix_web::{App, HttpServer, web};
+use service_kit::{disconnect, shutdown};
+
+use crate::config::Config;
+use crate::delay::DelayPlan;
+use crate::metrics::Metrics;
+use crate::routes::{self, ApiState};
+
+/// How many connections may wait to be accepted. The kernel caps it at
+/// `net.core.somaxconn`; a burst of thousands of new connections needs both high.
+const BACKLOG: u32 = 16_384;
+
+/// A bound, not yet running API server.
+pub struct Application {
+    address: SocketAddr,
+    metrics: Arc<Metrics>,
+    server: actix_web::dev::Server,
+}
+
+impl Application {
+    /// Validates `config`, binds the listener and prepares the server.
+    /// Binding here, not in `run`, is what lets port 0 report the port it got.
+    pub fn build(config: Config) -> std::io::Result<Application> {
+        config.validate().map_err(|message| std::io::Error::new(std::io::ErrorKind::InvalidInput, message))?;
+        let metrics = Arc::new(Metrics::new());
+        let state = web::Data::new(ApiState {
+            plan: DelayPlan::new(config.delay_min, config.delay_max, config.max_delay, config.seed),
+            metrics: metrics.clone(),
+        });
+        let workers = config.workers.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
+        let server = HttpServer::new(move || {
+            App::new().wrap(from_fn(routes::bound_requests)).configure(routes::configure(state.clone()))
+        })
+        .workers(workers)
+        .backlog(BACKLOG)
+        .max_connections(100_000)
+        .on_connect(disconnect::on_connect)
+        .disable_signals()
+        .shutdown_timeout(shutdown::GRACE_PERIOD.as_secs())
+        .bind((config.bind, config.port))?;
+        let address = server.addrs()[0];
+        tracing::info!(
+            %address,
+            delay_min_ms = config.delay_min,
+            delay_max_ms = config.delay_max,
+            seed = ?config.seed,
+            workers,
+            "webapi-pgw listening on http://{address}/"
+        );
+        Ok(Application { address, metrics, server: server.run() })
+    }
+
+    /// The address it listens on (with the real port when 0 was asked for).
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    /// The port it listens on.
+    pub fn port(&self) -> u16 {
+        self.address.port()
+    }
+
+    /// The live metrics, for tests and for a host process.
+    pub fn metrics(&self) -> Arc<Metrics> {
+        self.metrics.clone()
+    }
+
+    /// Serves until `shutdown` completes, then stops gracefully.
+    pub async fn run_until_stopped(self, shutdown: impl Future<Output = ()>) -> std::io::Result<()> {
+        shutdown::run_until(self.server, shutdown).await
+    }
+}

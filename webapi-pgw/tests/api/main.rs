@@ -1,0 +1,9 @@
+//! Integration tests of webapi-pgw: a real server on port 0, a real HTTP client.
+//! One binary for the whole suite, so it links once.
+
+mod binary;
+mod cancellation;
+mod errors;
+mod helpers;
+mod operations;
+mod resources;

@@ -1,0 +1,7 @@
+//! `webapp-async`: not built yet; see the open issue for this app. This placeholder
+//! keeps the workspace complete so the shared crates compile against it.
+
+fn main() {
+    eprintln!("webapp-async is not implemented yet");
+    std::process::exit(1);
+}
