@@ -1,0 +1,176 @@
+#!/usr/bin/env bash
+# webapi-pgw against nginx + echo_sleep, side by side, at a fixed delay.
+#
+# Three servers answer GET /api/products after exactly DELAY_MS, one after the
+# other on this machine: nginx with echo_sleep, webapi-pgw, and a bare actix-web
+# handler (webapi-pgw/examples/bare_actix.rs), the floor of what actix-web costs,
+# under the same wrk load (CONNECTIONS keep-alive connections for DURATION).
+# The script prints a Markdown table (req/s, p50, p99, peak RSS, socket
+# errors), the ratio of webapi-pgw's throughput to nginx's, and whether
+# webapi-pgw met its goals: req/s >= nginx's, p99 <= 600 ms, RSS <= 150 MB.
+# It exits 1 when a goal is missed.
+#
+# Installs what it needs from Debian (wrk, nginx, its echo module) when missing;
+# needs root for that, and for raising net.core.somaxconn (best effort).
+# Traffic stays on loopback. Usage:
+#   bench/webapi-vs-nginx.sh                       # the issue's 10,000 connections for 10 s
+#   CONNECTIONS=1000 DURATION=5s bench/webapi-vs-nginx.sh   # a quick look
+set -euo pipefail
+
+CONNECTIONS=${CONNECTIONS:-10000}
+DURATION=${DURATION:-10s}
+THREADS=${THREADS:-2}
+DELAY_MS=${DELAY_MS:-500}
+NGINX_PORT=${NGINX_PORT:-18081}
+API_PORT=${API_PORT:-18082}
+BARE_PORT=${BARE_PORT:-18083}
+GOAL_P99_MS=${GOAL_P99_MS:-600}
+GOAL_RSS_MB=${GOAL_RSS_MB:-150}
+
+cd "$(dirname "$0")/.."
+work=$(mktemp -d)
+pids=()
+cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+say() { printf '%s\n' "$*" >&2; }
+
+# --- tools -------------------------------------------------------------------
+echo_module=/usr/lib/nginx/modules/ngx_http_echo_module.so
+if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null || [ ! -f "$echo_module" ]; then
+    say "installing wrk, nginx and its echo module from Debian"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light libnginx-mod-http-echo >/dev/null
+fi
+
+# --- limits: each connection is a file descriptor on both sides ---------------
+ulimit -n "$(ulimit -Hn)"
+if [ "$(ulimit -n)" -lt $((CONNECTIONS + 1000)) ]; then
+    say "warning: only $(ulimit -n) file descriptors for $CONNECTIONS connections"
+fi
+sysctl -qw net.core.somaxconn=65535 2>/dev/null || say "note: could not raise net.core.somaxconn"
+sysctl -qw net.ipv4.tcp_max_syn_backlog=65535 2>/dev/null || true
+
+say "building webapi-pgw (release)"
+cargo build --release -q -p webapi-pgw --bins --example bare_actix
+
+# --- the servers -----------------------------------------------------------------
+products='[{"Id":1,"Name":"Product 1","Price":1.99},{"Id":2,"Name":"Product 2","Price":2.99}]'
+delay_s=$(awk "BEGIN { printf \"%.3f\", $DELAY_MS / 1000 }")
+mkdir -p "$work/tmp"
+cat > "$work/nginx.conf" <<CONF
+load_module $echo_module;
+worker_processes 2;
+worker_rlimit_nofile $(ulimit -n);
+pid $work/nginx.pid;
+error_log $work/nginx-error.log warn;
+events { worker_connections $(( $(ulimit -n) - 100 )); multi_accept on; }
+http {
+    access_log off;
+    keepalive_requests 1000000;
+    keepalive_timeout 120s;
+    client_body_temp_path $work/tmp; proxy_temp_path $work/tmp; fastcgi_temp_path $work/tmp;
+    uwsgi_temp_path $work/tmp; scgi_temp_path $work/tmp;
+    server {
+        listen 127.0.0.1:$NGINX_PORT backlog=65535;
+        location /api/products {
+            default_type "application/json; charset=utf-8";
+            echo_sleep $delay_s;
+            echo '$products';
+        }
+    }
+}
+CONF
+
+wait_until_up() { # url
+    for _ in $(seq 1 100); do
+        curl -fsS -o /dev/null --max-time 2 "$1?delay=0" 2>/dev/null && return 0
+        curl -fsS -o /dev/null --max-time 2 "$1" 2>/dev/null && return 0
+        sleep 0.1
+    done
+    say "server at $1 did not come up"; exit 2
+}
+
+peak_rss_mb() { # pids...: sum of peak resident sets (VmHWM), in MB
+    local kb=0
+    for pid in "$@"; do
+        kb=$(( kb + $(awk '/^VmHWM/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0) ))
+    done
+    awk "BEGIN { printf \"%.1f\", $kb / 1024 }"
+}
+
+run_wrk() { # name url -> writes $work/<name>.wrk
+    say "wrk -t$THREADS -c$CONNECTIONS -d$DURATION against $1"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency "$2" > "$work/$1.wrk"
+}
+
+# wrk's numbers, normalised to milliseconds.
+to_ms() { awk '{ v=$1; if (v ~ /us$/) { sub(/us$/,"",v); v/=1000 } else if (v ~ /ms$/) { sub(/ms$/,"",v) } else if (v ~ /s$/) { sub(/s$/,"",v); v*=1000 } printf "%.1f", v }'; }
+field() { # file name
+    case "$2" in
+        rps) awk '/^Requests\/sec:/ { print $2 }' "$1" ;;
+        p50) awk '$1 == "50%" { print $2 }' "$1" | to_ms ;;
+        p99) awk '$1 == "99%" { print $2 }' "$1" | to_ms ;;
+        errors) grep -o 'Socket errors:.*' "$1" || echo "none" ;;
+        requests) awk '/requests in/ { print $1 }' "$1" ;;
+    esac
+}
+
+nginx -c "$work/nginx.conf" -p "$work" -g 'daemon off;' &
+pids+=($!)
+wait_until_up "http://127.0.0.1:$NGINX_PORT/api/products"
+run_wrk nginx "http://127.0.0.1:$NGINX_PORT/api/products"
+nginx_workers=$(pgrep -f "nginx: worker process" | tr '\n' ' ')
+nginx_rss=$(peak_rss_mb $nginx_workers "$(cat "$work/nginx.pid")")
+kill "$(cat "$work/nginx.pid")"
+
+RUST_LOG=warn target/release/webapi-pgw --port "$API_PORT" --delay-min "$DELAY_MS" --delay-max "$DELAY_MS" --workers 2 &
+api_pid=$!
+pids+=($api_pid)
+wait_until_up "http://127.0.0.1:$API_PORT/api/products"
+run_wrk webapi-pgw "http://127.0.0.1:$API_PORT/api/products"
+api_rss=$(peak_rss_mb "$api_pid")
+cancelled=$(curl -fsS "http://127.0.0.1:$API_PORT/metrics" | awk -F' ' '/outcome="cancelled"/ { s += $2 } END { print s + 0 }')
+
+kill "$api_pid"
+
+target/release/examples/bare_actix "$BARE_PORT" "$DELAY_MS" &
+bare_pid=$!
+pids+=($bare_pid)
+wait_until_up "http://127.0.0.1:$BARE_PORT/api/products"
+run_wrk bare-actix-web "http://127.0.0.1:$BARE_PORT/api/products"
+bare_rss=$(peak_rss_mb "$bare_pid")
+
+# --- report --------------------------------------------------------------------
+n_rps=$(field "$work/nginx.wrk" rps); a_rps=$(field "$work/webapi-pgw.wrk" rps)
+a_p99=$(field "$work/webapi-pgw.wrk" p99)
+ratio=$(awk "BEGIN { printf \"%.3f\", $a_rps / $n_rps }")
+little=$(awk "BEGIN { printf \"%.0f\", $CONNECTIONS / ($DELAY_MS / 1000) }")
+
+echo
+echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2/1048576 }' /proc/meminfo), $(uname -sr); $(date -u +%Y-%m-%d)"
+echo "Load: wrk -t$THREADS -c$CONNECTIONS -d$DURATION, fixed delay $DELAY_MS ms (Little's law allows $little req/s)"
+echo
+echo "| server | req/s | % of Little's law | p50 ms | p99 ms | peak RSS MB | socket errors |"
+echo "|---|---|---|---|---|---|---|"
+for name in nginx webapi-pgw bare-actix-web; do
+    f="$work/$name.wrk"
+    case "$name" in nginx) rss=$nginx_rss ;; webapi-pgw) rss=$api_rss ;; *) rss=$bare_rss ;; esac
+    pct=$(awk "BEGIN { printf \"%.1f\", 100 * $(field "$f" rps) / $little }")
+    echo "| $name | $(field "$f" rps) | $pct | $(field "$f" p50) | $(field "$f" p99) | $rss | $(field "$f" errors | sed 's/Socket errors: //') |"
+done
+echo
+echo "webapi-pgw / nginx throughput: $ratio (webapi-pgw counted $cancelled cancelled calls: wrk's connections closing at the end)"
+
+verdict=0
+check() { # description ok?
+    if [ "$2" = 1 ]; then echo "- goal met: $1"; else echo "- GOAL MISSED: $1"; verdict=1; fi
+}
+check "req/s at least nginx's ($a_rps vs $n_rps)" "$(awk "BEGIN { print ($a_rps >= $n_rps) }")"
+check "p99 at most $GOAL_P99_MS ms ($a_p99 ms)" "$(awk "BEGIN { print ($a_p99 <= $GOAL_P99_MS) }")"
+check "peak RSS at most $GOAL_RSS_MB MB ($api_rss MB; a bare actix-web handler: $bare_rss MB)" "$(awk "BEGIN { print ($api_rss <= $GOAL_RSS_MB) }")"
+exit $verdict
