@@ -1,7 +1,13 @@
-//! `mvc-async`: not built yet; see the open issue for this app. This placeholder
-//! keeps the workspace complete so the shared crates compile against it.
+//! The `mvc-async` binary: parse the flags, start logging, serve until Ctrl-C or SIGTERM.
 
-fn main() {
-    eprintln!("mvc-async is not implemented yet");
-    std::process::exit(1);
+use clap::Parser;
+use mvc_async::{Application, Config};
+
+#[actix_web::main]
+async fn main() -> std::io::Result<()> {
+    let config = Config::parse();
+    service_kit::telemetry::init("info");
+    let app = Application::build(config)?;
+    app_kit::web::log_webapi_reachability(&app.pages()).await;
+    app.run_until_stopped(service_kit::shutdown::signal()).await
 }

@@ -108,6 +108,22 @@ impl ApiClient {
         }
     }
 
+    /// `GET healthz` within `within`: whether the API is up (any 2xx will do).
+    pub async fn health(&self, within: Duration) -> Result<(), ApiError> {
+        let url = self.url("healthz")?;
+        let text = url.as_str().to_owned();
+        let call = async {
+            let response = self.http.get(url).send().await.map_err(|e| ApiError::from_transport(&text, e))?;
+            match response.status() {
+                status if status.is_success() => Ok(()),
+                status => Err(ApiError::Status { url: text.clone(), status: status.as_u16() }),
+            }
+        };
+        tokio::time::timeout(within, call)
+            .await
+            .unwrap_or_else(|_| Err(ApiError::Timeout { url: text.clone(), after: within }))
+    }
+
     /// The absolute URL of a path below the root.
     pub fn url(&self, path: &str) -> Result<Url, ApiError> {
         self.root.join(path).map_err(|e| ApiError::InvalidUrl { url: path.to_owned(), reason: e.to_string() })

@@ -17,4 +17,5 @@ mod resource;
 pub use async_client::{ApiClient, ClientOptions};
 pub use blocking_client::BlockingApiClient;
 pub use error::ApiError;
+pub use reqwest::Url;
 pub use resource::Resource;

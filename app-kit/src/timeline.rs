@@ -1,0 +1,129 @@
+//! When each backend call of a page started and ended, on one time axis.
+
+use std::future::Future;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// How a backend call ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CallOutcome {
+    /// It answered and its answer was used.
+    Ok,
+    /// It failed (error status, bad body, no connection).
+    Failed,
+    /// It was abandoned: a timeout fired or the visitor left, and its future
+    /// was dropped, which closed its connection to the Web API.
+    Cancelled,
+}
+
+/// One backend call, as offsets from the start of the page's work.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CallSpan {
+    /// What was called, e.g. "Products".
+    pub label: String,
+    /// When it started.
+    pub start: Duration,
+    /// When it ended.
+    pub end: Duration,
+    /// How it ended.
+    pub outcome: CallOutcome,
+}
+
+/// The clock of one page's work and the calls made during it. Cheap to clone;
+/// clones record into the same list (the parallel calls of PWGasync do).
+#[derive(Debug, Clone)]
+pub struct Timeline {
+    origin: Instant,
+    calls: Arc<Mutex<Vec<CallSpan>>>,
+}
+
+impl Default for Timeline {
+    fn default() -> Self {
+        Timeline::start()
+    }
+}
+
+impl Timeline {
+    /// Starts the clock now.
+    pub fn start() -> Timeline {
+        Timeline { origin: Instant::now(), calls: Arc::default() }
+    }
+
+    /// Time since the clock started.
+    pub fn elapsed(&self) -> Duration {
+        self.origin.elapsed()
+    }
+
+    /// The calls recorded so far, in the order they started.
+    pub fn calls(&self) -> Vec<CallSpan> {
+        let mut calls = self.lock().clone();
+        calls.sort_by_key(|c| c.start);
+        calls
+    }
+
+    /// Runs an async call and records it; if the future is dropped before it
+    /// completes, the call is recorded as cancelled.
+    pub async fn time<T, E>(&self, label: &str, call: impl Future<Output = Result<T, E>>) -> Result<T, E> {
+        let mut span = OpenSpan { timeline: self, label, start: self.elapsed(), outcome: CallOutcome::Cancelled };
+        let result = call.await;
+        span.outcome = if result.is_ok() { CallOutcome::Ok } else { CallOutcome::Failed };
+        result
+    }
+
+    /// Runs a blocking call on this thread and records it.
+    pub fn time_blocking<T, E>(&self, label: &str, call: impl FnOnce() -> Result<T, E>) -> Result<T, E> {
+        let mut span = OpenSpan { timeline: self, label, start: self.elapsed(), outcome: CallOutcome::Cancelled };
+        let result = call();
+        span.outcome = if result.is_ok() { CallOutcome::Ok } else { CallOutcome::Failed };
+        result
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<CallSpan>> {
+        self.calls.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// A call in progress; recorded when dropped, whichever way it ends.
+struct OpenSpan<'a> {
+    timeline: &'a Timeline,
+    label: &'a str,
+    start: Duration,
+    outcome: CallOutcome,
+}
+
+impl Drop for OpenSpan<'_> {
+    fn drop(&mut self) {
+        let span = CallSpan {
+            label: self.label.to_owned(),
+            start: self.start,
+            end: self.timeline.elapsed(),
+            outcome: self.outcome,
+        };
+        self.timeline.lock().push(span);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn records_each_call_with_its_outcome() {
+        let timeline = Timeline::start();
+
+        let ok: Result<u8, ()> = timeline.time("A", async { Ok(1) }).await;
+        let failed: Result<u8, &str> = timeline.time_blocking("B", || Err("no"));
+        let cancelled = tokio::time::timeout(
+            Duration::from_millis(1),
+            timeline.time("C", async { std::future::pending::<Result<(), ()>>().await }),
+        )
+        .await;
+
+        assert!(ok.is_ok() && failed.is_err() && cancelled.is_err());
+        let outcomes: Vec<_> = timeline.calls().into_iter().map(|c| (c.label, c.outcome)).collect();
+        assert_eq!(
+            outcomes,
+            [("A".into(), CallOutcome::Ok), ("B".into(), CallOutcome::Failed), ("C".into(), CallOutcome::Cancelled)]
+        );
+    }
+}

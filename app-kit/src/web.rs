@@ -1,0 +1,114 @@
+//! The server both apps run on, and the routes they share.
+
+use std::future::Future;
+use std::net::{IpAddr, SocketAddr};
+
+use actix_web::middleware::DefaultHeaders;
+use actix_web::{App, HttpResponse, HttpServer, web};
+use service_kit::{disconnect, shutdown};
+
+use crate::page::Pages;
+
+/// The stylesheet of both apps, served at `/site.css` (a file, not inline, so
+/// the Content-Security-Policy can forbid inline styles).
+pub const STYLESHEET: &str = include_str!("site.css");
+
+/// Headers every answer carries: no sniffing, no framing, no referrer, and a
+/// policy that allows only this site's own stylesheet and script.
+pub fn security_headers() -> DefaultHeaders {
+    DefaultHeaders::new()
+        .add(("X-Content-Type-Options", "nosniff"))
+        .add(("X-Frame-Options", "DENY"))
+        .add(("Referrer-Policy", "no-referrer"))
+        .add((
+            "Content-Security-Policy",
+            "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; connect-src 'self'; \
+             form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+        ))
+}
+
+/// `/site.css`, `/healthz` and `/metrics`.
+pub fn common_routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/site.css", web::get().to(stylesheet))
+        .route("/healthz", web::get().to(healthz))
+        .route("/metrics", web::get().to(metrics));
+}
+
+async fn stylesheet() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/css; charset=utf-8")
+        .insert_header(("Cache-Control", "public, max-age=3600"))
+        .body(STYLESHEET)
+}
+
+async fn healthz() -> HttpResponse {
+    HttpResponse::Ok().content_type("text/plain; charset=utf-8").body("ok\n")
+}
+
+async fn metrics(pages: web::Data<Pages>) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("application/openmetrics-text; version=1.0.0; charset=utf-8")
+        .body(pages.metrics.render(pages.pool.snapshot()))
+}
+
+/// A bound, not yet running app server.
+pub struct AppServer {
+    address: SocketAddr,
+    server: actix_web::dev::Server,
+}
+
+impl AppServer {
+    /// Binds `bind:port` (0 picks a free port) and prepares a server whose
+    /// apps get `pages`, the common routes, security headers and `configure`'s
+    /// own routes. Connections are watched for hang-ups.
+    pub fn build<F>(
+        name: &'static str,
+        (bind, port): (IpAddr, u16),
+        workers: Option<u32>,
+        pages: Pages,
+        configure: F,
+    ) -> std::io::Result<AppServer>
+    where
+        F: Fn(&mut web::ServiceConfig) + Clone + Send + 'static,
+    {
+        let webapi = pages.backend.root().to_string();
+        let data = web::Data::new(pages);
+        let mut server = HttpServer::new(move || {
+            App::new()
+                .wrap(security_headers())
+                .app_data(data.clone())
+                .configure(common_routes)
+                .configure(configure.clone())
+        })
+        .backlog(4096)
+        .on_connect(disconnect::on_connect)
+        .disable_signals()
+        .shutdown_timeout(shutdown::GRACE_PERIOD.as_secs());
+        if let Some(workers) = workers {
+            server = server.workers(workers as usize);
+        }
+        let server = server.bind((bind, port))?;
+        let address = server.addrs()[0];
+        tracing::info!(%address, %webapi, "{name} listening on http://{address}/");
+        Ok(AppServer { address, server: server.run() })
+    }
+
+    /// The address it listens on (with the real port when 0 was asked for).
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    /// Serves until `shutdown` completes, then stops gracefully.
+    pub async fn run_until_stopped(self, shutdown: impl Future<Output = ()>) -> std::io::Result<()> {
+        shutdown::run_until(self.server, shutdown).await
+    }
+}
+
+/// Logs whether the Web API answers, without failing: the app starts either
+/// way, and its pages show the error page while the API is away.
+pub async fn log_webapi_reachability(pages: &Pages) {
+    match pages.backend.reachable().await {
+        Ok(()) => tracing::info!(webapi = %pages.backend.root(), "the Web API is reachable"),
+        Err(error) => tracing::warn!(%error, "the Web API is not reachable now; pages will show an error until it is"),
+    }
+}

@@ -1,0 +1,58 @@
+//! Controllers, and the shape of an action.
+//!
+//! An action is a function from the Web API (and the page's timeline) to a
+//! [`View`]. A synchronous action is a plain `fn`: it runs on a request thread
+//! and blocks it. An asynchronous action returns a future: it runs on the
+//! server's own few threads and holds none of them while it waits.
+
+pub mod home;
+
+use std::time::Duration;
+
+use app_kit::{Backend, PageError, Timeline};
+use futures_util::future::LocalBoxFuture;
+
+use crate::views::View;
+
+/// The body of a synchronous action.
+pub type SyncBody = fn(&Backend, &Timeline) -> Result<View, PageError>;
+
+/// The body of an asynchronous action.
+pub type AsyncBody = for<'a> fn(&'a Backend, &'a Timeline) -> LocalBoxFuture<'a, Result<View, PageError>>;
+
+/// What an action does.
+#[derive(Clone, Copy)]
+pub enum ActionBody {
+    /// `public ActionResult X()`: blocks a request thread.
+    Sync(SyncBody),
+    /// `public async Task<ActionResult> X()`: holds no thread while it waits.
+    Async(AsyncBody),
+}
+
+/// An action and its declared filters (the attributes above a C# action).
+#[derive(Clone, Copy)]
+pub struct Action {
+    /// Its name in URLs: `/Home/{name}`.
+    pub name: &'static str,
+    /// What it does.
+    pub body: ActionBody,
+    /// `[AsyncTimeout(ms)]`: stop the action and cancel its backend calls after this.
+    pub async_timeout: Option<Duration>,
+}
+
+impl Action {
+    /// A synchronous action.
+    pub const fn sync(name: &'static str, body: SyncBody) -> Action {
+        Action { name, body: ActionBody::Sync(body), async_timeout: None }
+    }
+
+    /// An asynchronous action.
+    pub const fn asynchronous(name: &'static str, body: AsyncBody) -> Action {
+        Action { name, body: ActionBody::Async(body), async_timeout: None }
+    }
+
+    /// Declares `[AsyncTimeout(ms)]` on an asynchronous action.
+    pub const fn async_timeout(self, ms: u64) -> Action {
+        Action { async_timeout: Some(Duration::from_millis(ms)), ..self }
+    }
+}

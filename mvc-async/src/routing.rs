@@ -1,0 +1,51 @@
+//! The route table: `/{controller}/{action}/{id?}`, any case, default Home/Gizmos.
+
+use actix_web::{HttpRequest, HttpResponse, web};
+use app_kit::page::Pages;
+
+use crate::controllers::home;
+use crate::filters;
+use crate::views;
+
+/// The default action of a controller, and of `/` (the sample's route default).
+pub const DEFAULT_ACTION: &str = "Gizmos";
+
+/// Registers the MVC routes (after the common `/site.css`, `/healthz`, `/metrics`).
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/", web::get().to(|r: HttpRequest, p: web::Data<Pages>| dispatch(r, p, "Home", DEFAULT_ACTION)))
+        .route("/{controller}", web::get().to(controller_default))
+        .route("/{controller}/", web::get().to(controller_default))
+        .route("/{controller}/{action}", web::get().to(action))
+        .route("/{controller}/{action}/{id}", web::get().to(action_with_id))
+        .default_service(web::to(|| async { views::not_found_response("There is no page at this address.") }));
+}
+
+async fn controller_default(request: HttpRequest, pages: web::Data<Pages>, path: web::Path<String>) -> HttpResponse {
+    dispatch(request, pages, &path, DEFAULT_ACTION).await
+}
+
+async fn action(request: HttpRequest, pages: web::Data<Pages>, path: web::Path<(String, String)>) -> HttpResponse {
+    let (controller, action) = path.into_inner();
+    dispatch(request, pages, &controller, &action).await
+}
+
+/// `{id}` is accepted as the sample's route has it; no action of Home uses it.
+async fn action_with_id(
+    request: HttpRequest,
+    pages: web::Data<Pages>,
+    path: web::Path<(String, String, String)>,
+) -> HttpResponse {
+    let (controller, action, _id) = path.into_inner();
+    dispatch(request, pages, &controller, &action).await
+}
+
+/// Finds the controller and action by name, ignoring case, and invokes it with its filters.
+async fn dispatch(request: HttpRequest, pages: web::Data<Pages>, controller: &str, action: &str) -> HttpResponse {
+    if !controller.eq_ignore_ascii_case(home::NAME) {
+        return views::not_found_response(&format!("There is no controller named “{controller}”."));
+    }
+    match home::ACTIONS.iter().find(|a| a.name.eq_ignore_ascii_case(action)) {
+        Some(action) => filters::invoke(action, &request, &pages).await,
+        None => views::not_found_response(&format!("HomeController has no action named “{action}”.")),
+    }
+}

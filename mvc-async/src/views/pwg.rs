@@ -1,0 +1,35 @@
+//! `PWG.cshtml`: the three tables, how they were fetched, and the waterfall.
+
+use std::time::Duration;
+
+use app_kit::timeline::CallSpan;
+use app_kit::waterfall::waterfall;
+use maud::html;
+use shared_models::ProdGizWidget;
+
+use super::View;
+use super::lists::{gizmo_table, priced_table};
+
+/// The PWG view; `synch_type` is "Synchronous", "Asynchronous" or
+/// "Asynchronous with CancellationToken".
+pub fn pwg(model: &ProdGizWidget, synch_type: &str, calls: &[CallSpan], total: Duration) -> View {
+    let body = html! {
+        h1 { "Synch Type: " (synch_type) }
+        p.notice {
+            "The three calls to the Web API took " strong { (total.as_millis()) " ms" } " in all. "
+            @if synch_type == "Synchronous" {
+                "One after another, each waiting for the one before: about the sum of their delays."
+            } @else {
+                "All three at once: about the longest of their delays."
+            }
+        }
+        (waterfall(calls, total))
+        h2 { "Product List" }
+        (priced_table(model.products.iter().map(|p| (p.name.as_str(), p.price.to_string()))))
+        h2 { "Widget List" }
+        (priced_table(model.widgets.iter().map(|w| (w.name.as_str(), w.price.to_string()))))
+        h2 { "Gizmo List" }
+        (gizmo_table(&model.gizmos))
+    };
+    View { title: "PWG".into(), body }
+}

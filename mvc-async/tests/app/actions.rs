@@ -1,0 +1,104 @@
+//! Every action's content and headers, and the routes.
+
+use std::time::Duration;
+
+use crate::helpers::{elapsed_seconds, spawn_app};
+
+#[actix_web::test]
+async fn each_list_action_shows_its_model_with_the_right_heading() {
+    let app = spawn_app(0, 4, 10);
+    for (path, heading, cells) in [
+        ("/Home/Products", "Products Synchronous", ["Product 1", "1.99", "2.99"]),
+        ("/Home/ProductsAsync", "Products Asynchronous", ["Product 2", "1.99", "2.99"]),
+        ("/Home/Widgets", "Widgets Synchronous", ["Widget 1", "1.88", "2.88"]),
+        ("/Home/WidgetsAsync", "Widgets Asynchronous", ["Widget 2", "1.88", "2.88"]),
+        ("/Home/Gizmos", "Gizmos Synchronous", ["Gizmo 1", "Gizmo 3", "Introduced"]),
+        ("/Home/GizmosAsync", "Gizmos Asynchronous", ["Gizmo 2", "Quantity", "<time datetime="]),
+    ] {
+        let (status, html, _) = app.load(path).await;
+        assert_eq!(status, 200, "{path}");
+        assert!(html.starts_with("<!DOCTYPE html><html lang=\"en\">"), "{path}");
+        assert!(html.contains(&format!("<h1>{heading}</h1>")), "{path} lacks its heading:\n{html}");
+        for cell in cells {
+            assert!(html.contains(cell), "{path} lacks {cell}");
+        }
+        assert!(html.contains("Gizmos Cancellation Token"), "{path} has the links partial");
+        elapsed_seconds(&html);
+    }
+}
+
+#[actix_web::test]
+async fn gizmos_show_the_introduced_date_as_a_date_only() {
+    let app = spawn_app(0, 4, 10);
+
+    let (_, html, _) = app.load("/Home/GizmosAsync").await;
+
+    // <time datetime="2026-11-26">2026-11-26</time>: a date, no time of day.
+    let date = html.split("<time datetime=\"").nth(1).unwrap().split('"').next().unwrap();
+    assert_eq!(date.len(), 10, "{date}");
+    assert!(html.contains(&format!("<time datetime=\"{date}\">{date}</time>")));
+}
+
+#[actix_web::test]
+async fn every_action_is_not_cacheable_and_sends_security_headers() {
+    let app = spawn_app(0, 4, 10);
+    for action in ["Products", "ProductsAsync", "PWG", "PWGasync", "Gizmos"] {
+        let response = app.get(&format!("/Home/{action}")).await;
+        let headers = response.headers();
+        assert_eq!(headers["cache-control"], "no-store, no-cache", "{action}");
+        assert_eq!(headers["content-type"], "text/html; charset=utf-8");
+        assert_eq!(headers["x-content-type-options"], "nosniff");
+        assert_eq!(headers["x-frame-options"], "DENY");
+        assert!(headers["content-security-policy"].to_str().unwrap().contains("default-src 'none'"));
+    }
+}
+
+#[actix_web::test]
+async fn the_default_route_is_home_gizmos_and_names_ignore_case() {
+    let app = spawn_app(0, 4, 10);
+    for path in ["/", "/Home", "/home/", "/HOME/gizmos", "/home/Gizmos/7"] {
+        let (status, html, _) = app.load(path).await;
+        assert_eq!(status, 200, "{path}");
+        assert!(html.contains("<h1>Gizmos Synchronous</h1>"), "{path}");
+    }
+    let (status, html, _) = app.load("/home/productsasync").await;
+    assert_eq!((status, html.contains("<h1>Products Asynchronous</h1>")), (200, true));
+}
+
+#[actix_web::test]
+async fn unknown_controllers_and_actions_are_404_pages() {
+    let app = spawn_app(0, 4, 10);
+    for (path, reason) in [
+        ("/Home/Nothing", "HomeController has no action named “Nothing”."),
+        ("/Shop/Products", "There is no controller named “Shop”."),
+        ("/a/b/c/d", "There is no page at this address."),
+    ] {
+        let (status, html, _) = app.load(path).await;
+        assert_eq!(status, 404, "{path}");
+        assert!(html.contains(reason), "{path}: {html}");
+    }
+}
+
+#[actix_web::test]
+async fn pwg_takes_the_sum_of_the_delays_and_pwgasync_the_longest() {
+    let app = spawn_app(300, 4, 10);
+
+    let (status, sync_html, sync_took) = app.load("/Home/PWG").await;
+    assert_eq!(status, 200);
+    let (status, async_html, async_took) = app.load("/Home/PWGasync").await;
+    assert_eq!(status, 200);
+
+    assert!(sync_html.contains("<h1>Synch Type: Synchronous</h1>"));
+    assert!(async_html.contains("<h1>Synch Type: Asynchronous</h1>"));
+    for html in [&sync_html, &async_html] {
+        for heading in ["Product List", "Widget List", "Gizmo List"] {
+            assert!(html.contains(heading));
+        }
+        assert_eq!(html.matches("<rect class=\"bar ok\"").count(), 3, "three bars in the waterfall");
+    }
+    // Three 300 ms calls: one after another at least 900 ms; at once well under that.
+    assert!(sync_took >= Duration::from_millis(900), "PWG took {sync_took:?}");
+    assert!(async_took < sync_took.mul_f64(0.75), "PWGasync took {async_took:?}, PWG {sync_took:?}");
+    assert!(elapsed_seconds(&sync_html) >= 0.9);
+    assert!(elapsed_seconds(&async_html) < elapsed_seconds(&sync_html) * 0.75);
+}

@@ -1,0 +1,73 @@
+//! Timeouts, a missing API, and what the API sees of cancellations.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::helpers::{eventually, spawn_app, spawn_app_against};
+
+#[actix_web::test]
+async fn gizmos_cancel_async_times_out_and_the_api_sees_the_cancellation() {
+    let app = spawn_app(2_000, 4, 10);
+
+    let (status, html, took) = app.load("/Home/GizmosCancelAsync").await;
+
+    assert_eq!(status, 504);
+    assert!(html.contains("Your request has timed out."), "{html}");
+    assert!(html.contains("within its time limit of 150 ms"));
+    assert!(took < Duration::from_millis(1_500), "the 150 ms limit cut the 2 s call short ({took:?})");
+    eventually(Duration::from_secs(2), "the API counts the cancelled call", || app.api_cancelled("gizmos") == 1).await;
+    assert_eq!(app.pages.metrics.timeouts.get(), 1);
+}
+
+#[actix_web::test]
+async fn pwg_time_out_cancels_all_three_calls_together() {
+    let app = spawn_app(2_000, 4, 10);
+
+    let (status, html, _) = app.load("/Home/PWGtimeOut").await;
+
+    assert_eq!(status, 504);
+    assert!(html.contains("Your request has timed out."));
+    assert!(html.contains("within its time limit of 50 ms"));
+    eventually(Duration::from_secs(2), "the API counts three cancelled calls", || {
+        ["products", "widgets", "gizmos"].iter().all(|c| app.api_cancelled(c) == 1)
+    })
+    .await;
+}
+
+#[actix_web::test]
+async fn gizmos_cancel_async_succeeds_when_the_api_is_fast_enough() {
+    let app = spawn_app(0, 4, 10);
+
+    let (status, html, _) = app.load("/Home/GizmosCancelAsync").await;
+
+    assert_eq!(status, 200);
+    assert!(html.contains("<h1>Gizmos Asynchronous</h1>"));
+}
+
+#[actix_web::test]
+async fn with_the_api_down_every_action_shows_the_error_view_with_502() {
+    // A port that was free a moment ago: nothing listens there now.
+    let free_port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let metrics = Arc::new(webapi_pgw::metrics::Metrics::new());
+    let app = spawn_app_against(&format!("http://127.0.0.1:{free_port}/"), 4, 10, metrics);
+
+    for action in ["Products", "WidgetsAsync", "PWG", "PWGasync"] {
+        let (status, html, _) = app.load(&format!("/Home/{action}")).await;
+        assert_eq!(status, 502, "{action}");
+        assert!(html.contains("Sorry, an error occurred while processing your request."), "{action}");
+        assert!(html.contains("could not reach the Web API"), "{action}: {html}");
+    }
+}
+
+#[actix_web::test]
+async fn a_bad_web_api_url_is_refused_at_start() {
+    let config = mvc_async::Config {
+        bind: [127, 0, 0, 1].into(),
+        port: 0,
+        app: app_kit::AppSettings::for_tests("ftp://nowhere", 1, 1),
+    };
+
+    let error = mvc_async::Application::build(config).err().expect("refused");
+
+    assert!(error.to_string().contains("must be an http:// URL"), "{error}");
+}

@@ -1,0 +1,6 @@
+//! Integration tests of mvc-async against a real webapi-pgw, both on port 0.
+
+mod actions;
+mod failures;
+mod helpers;
+mod threads;
