@@ -50,6 +50,25 @@ impl Backend {
         timeline.time(resource.name(), self.client.fetch(resource, None)).await
     }
 
+    /// `GET api/{resource}?delay={delay_ms}`: the API waits exactly that long
+    /// (for pages that let the visitor choose a slow call).
+    pub async fn fetch_with_delay<T: DeserializeOwned>(
+        &self,
+        resource: Resource,
+        delay_ms: u64,
+        timeline: &Timeline,
+    ) -> Result<T, ApiError> {
+        let _open = InFlight::new(&self.metrics.backend_calls_in_flight);
+        let path = format!("{}?delay={delay_ms}", resource.path());
+        timeline.time(resource.name(), self.client.fetch_path(&path, None)).await
+    }
+
+    /// `GET url` (on the API's origin) and its status code, whatever it is.
+    pub async fn status_of(&self, url: &shared_models::client::Url, timeline: &Timeline) -> Result<u16, ApiError> {
+        let _open = InFlight::new(&self.metrics.backend_calls_in_flight);
+        timeline.time(url.path(), self.client.status_of(url)).await
+    }
+
     /// `GET api/{resource}`, blocking this thread until the answer comes.
     pub fn fetch_blocking<T: DeserializeOwned>(&self, resource: Resource, timeline: &Timeline) -> Result<T, ApiError> {
         let _open = InFlight::new(&self.metrics.backend_calls_in_flight);

@@ -31,6 +31,9 @@ pub enum PageError {
     /// The visitor hung up; nobody will see the answer. 499, as nginx logs it.
     #[error("the visitor closed the connection before the page was ready")]
     Cancelled,
+    /// The request asked for something not allowed (e.g. a URL off the API's origin). 400.
+    #[error("{0}")]
+    BadRequest(String),
     /// The page itself failed (a bug). 500.
     #[error("the page failed: {0}")]
     Failed(String),
@@ -45,6 +48,7 @@ impl PageError {
             PageError::Backend(_) => StatusCode::BAD_GATEWAY,
             PageError::TooBusy => StatusCode::SERVICE_UNAVAILABLE,
             PageError::Cancelled => StatusCode::from_u16(499).unwrap_or(StatusCode::REQUEST_TIMEOUT),
+            PageError::BadRequest(_) => StatusCode::BAD_REQUEST,
             PageError::Failed(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

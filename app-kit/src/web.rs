@@ -8,6 +8,7 @@ use actix_web::{App, HttpResponse, HttpServer, web};
 use service_kit::{disconnect, shutdown};
 
 use crate::page::Pages;
+use crate::settings::AppSettings;
 
 /// The stylesheet of both apps, served at `/site.css` (a file, not inline, so
 /// the Content-Security-Policy can forbid inline styles).
@@ -51,28 +52,31 @@ async fn metrics(pages: web::Data<Pages>) -> HttpResponse {
         .body(pages.metrics.render(pages.pool.snapshot()))
 }
 
-/// A bound, not yet running app server.
+/// A bound, not yet running app server, with the pages' shared state.
 pub struct AppServer {
     address: SocketAddr,
+    pages: Pages,
     server: actix_web::dev::Server,
 }
 
 impl AppServer {
-    /// Binds `bind:port` (0 picks a free port) and prepares a server whose
-    /// apps get `pages`, the common routes, security headers and `configure`'s
-    /// own routes. Connections are watched for hang-ups.
+    /// Prepares the pages' backend and request threads from `settings`, binds
+    /// `bind:port` (0 picks a free port), and prepares a server with the common
+    /// routes, security headers and `configure`'s own routes. Connections are
+    /// watched for hang-ups. A bad `--webapi-url` is refused here.
     pub fn build<F>(
         name: &'static str,
         (bind, port): (IpAddr, u16),
-        workers: Option<u32>,
-        pages: Pages,
+        settings: &AppSettings,
         configure: F,
     ) -> std::io::Result<AppServer>
     where
         F: Fn(&mut web::ServiceConfig) + Clone + Send + 'static,
     {
+        let pages = Pages::from_settings(settings)
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e.to_string()))?;
         let webapi = pages.backend.root().to_string();
-        let data = web::Data::new(pages);
+        let data = web::Data::new(pages.clone());
         let mut server = HttpServer::new(move || {
             App::new()
                 .wrap(security_headers())
@@ -84,18 +88,23 @@ impl AppServer {
         .on_connect(disconnect::on_connect)
         .disable_signals()
         .shutdown_timeout(shutdown::GRACE_PERIOD.as_secs());
-        if let Some(workers) = workers {
+        if let Some(workers) = settings.workers {
             server = server.workers(workers as usize);
         }
         let server = server.bind((bind, port))?;
         let address = server.addrs()[0];
         tracing::info!(%address, %webapi, "{name} listening on http://{address}/");
-        Ok(AppServer { address, server: server.run() })
+        Ok(AppServer { address, pages, server: server.run() })
     }
 
     /// The address it listens on (with the real port when 0 was asked for).
     pub fn address(&self) -> SocketAddr {
         self.address
+    }
+
+    /// The pages' backend, request threads and metrics (for tests and logs).
+    pub fn pages(&self) -> Pages {
+        self.pages.clone()
     }
 
     /// Serves until `shutdown` completes, then stops gracefully.

@@ -12,7 +12,7 @@
 //! - [`controllers`]: `HomeController`, one function per action, sync beside async.
 //! - [`filters`]: the action filters and the invoker that applies them.
 //! - [`views`]: maud views: the layout, the links partial, one per model, errors.
-//! - [`startup`]: [`startup::Application`], which binds (port 0 works) and runs.
+//! - [`startup`]: [`build`], which prepares the app and binds its port (0 works).
 
 pub mod config;
 pub mod controllers;
@@ -22,4 +22,4 @@ pub mod startup;
 pub mod views;
 
 pub use config::Config;
-pub use startup::Application;
+pub use startup::build;

@@ -1,7 +1,13 @@
-//! `webapp-async`: not built yet; see the open issue for this app. This placeholder
-//! keeps the workspace complete so the shared crates compile against it.
+//! The `webapp-async` binary: parse the flags, start logging, serve until Ctrl-C or SIGTERM.
 
-fn main() {
-    eprintln!("webapp-async is not implemented yet");
-    std::process::exit(1);
+use clap::Parser;
+use webapp_async::{Config, build};
+
+#[actix_web::main]
+async fn main() -> std::io::Result<()> {
+    let config = Config::parse();
+    service_kit::telemetry::init("info");
+    let app = build(config)?;
+    app_kit::web::log_webapi_reachability(&app.pages()).await;
+    app.run_until_stopped(service_kit::shutdown::signal()).await
 }

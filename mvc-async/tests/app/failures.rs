@@ -67,7 +67,7 @@ async fn a_bad_web_api_url_is_refused_at_start() {
         app: app_kit::AppSettings::for_tests("ftp://nowhere", 1, 1),
     };
 
-    let error = mvc_async::Application::build(config).err().expect("refused");
+    let error = mvc_async::build(config).err().expect("refused");
 
     assert!(error.to_string().contains("must be an http:// URL"), "{error}");
 }

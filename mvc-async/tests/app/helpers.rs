@@ -33,7 +33,7 @@ pub fn spawn_app_against(api_url: &str, threads: u32, queue: u32, api_metrics: A
         port: 0,
         app: AppSettings::for_tests(api_url, threads, queue),
     };
-    let app = mvc_async::Application::build(config).expect("the app starts");
+    let app = mvc_async::build(config).expect("the app starts");
     let address = format!("http://{}", app.address());
     let pages = app.pages();
     tokio::spawn(app.run_until_stopped(std::future::pending()));

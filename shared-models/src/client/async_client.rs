@@ -124,16 +124,32 @@ impl ApiClient {
             .unwrap_or_else(|_| Err(ApiError::Timeout { url: text.clone(), after: within }))
     }
 
+    /// `GET url` and its status code, whatever it is (the UrlStatus control).
+    /// Only transport failures are errors; the body is read and dropped.
+    pub async fn status_of(&self, url: &Url) -> Result<u16, ApiError> {
+        let _permit = self.connection_slot().await;
+        let text = url.as_str().to_owned();
+        let response = self.http.get(url.clone()).send().await.map_err(|e| ApiError::from_transport(&text, e))?;
+        let status = response.status().as_u16();
+        response.bytes().await.map_err(|e| ApiError::from_transport(&text, e))?;
+        Ok(status)
+    }
+
     /// The absolute URL of a path below the root.
     pub fn url(&self, path: &str) -> Result<Url, ApiError> {
         self.root.join(path).map_err(|e| ApiError::InvalidUrl { url: path.to_owned(), reason: e.to_string() })
     }
 
-    async fn get_json<T: DeserializeOwned>(&self, url: Url) -> Result<T, ApiError> {
-        let _permit = match &self.limit {
+    /// Waits for one of the `max_connections` slots (at once when unlimited).
+    async fn connection_slot(&self) -> Option<tokio::sync::SemaphorePermit<'_>> {
+        match &self.limit {
             Some(limit) => Some(limit.acquire().await.expect("the limit's semaphore is never closed")),
             None => None,
-        };
+        }
+    }
+
+    async fn get_json<T: DeserializeOwned>(&self, url: Url) -> Result<T, ApiError> {
+        let _permit = self.connection_slot().await;
         let text = url.as_str().to_owned();
         tracing::debug!(url = %text, "calling the Web API");
         let response = self.http.get(url).send().await.map_err(|e| ApiError::from_transport(&text, e))?;

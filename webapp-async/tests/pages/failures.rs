@@ -1,0 +1,100 @@
+//! Timeouts, a missing API, and bad input.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::helpers::{eventually, spawn_app, spawn_app_against};
+
+#[actix_web::test]
+async fn gizmos_cancel_async_shows_the_friendly_timeout_page_and_the_api_sees_the_cancellation() {
+    let app = spawn_app(3_000, 4, 10);
+
+    let (status, html, took) = app.load("/GizmosCancelAsync.aspx").await;
+
+    assert_eq!(status, 504);
+    assert!(html.contains("<h1>Friendly Timeout Page</h1>"), "{html}");
+    assert!(html.contains("within its time limit of 1000 ms"));
+    assert!(took < Duration::from_millis(2_500), "the 1 s AsyncTimeout cut the 3 s call short ({took:?})");
+    eventually(Duration::from_secs(2), "the API counts the cancelled call", || app.api_cancelled("gizmos") == 1).await;
+    assert_eq!(app.pages.metrics.timeouts.get(), 1);
+}
+
+#[actix_web::test]
+async fn gizmos_cancel_async_shows_the_gizmos_when_the_api_is_in_time() {
+    let app = spawn_app(100, 4, 10);
+
+    let (status, html, _) = app.load("/GizmosCancelAsync.aspx").await;
+
+    assert_eq!(status, 200);
+    assert!(html.contains("Gizmo 3"));
+}
+
+#[actix_web::test]
+async fn with_the_api_down_pages_show_the_error_page_with_502() {
+    let free_port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let metrics = Arc::new(webapi_pgw::metrics::Metrics::new());
+    let app = spawn_app_against(&format!("http://127.0.0.1:{free_port}/"), 4, 10, metrics);
+
+    for page in ["/Products.aspx", "/WidgetsAsync.aspx", "/PWG.aspx", "/PWGasync.aspx", "/GizmosCancelAsync.aspx"] {
+        let (status, html, _) = app.load(page).await;
+        assert_eq!(status, 502, "{page}");
+        assert!(html.contains("Sorry, an error occurred while processing your request."), "{page}");
+        assert!(html.contains("could not reach the Web API"), "{page}: {html}");
+    }
+}
+
+#[actix_web::test]
+async fn an_api_answering_an_error_status_or_bad_json_gives_502_with_the_reason() {
+    for (status, body, reason) in [
+        (500, "boom", "answered http://127.0.0.1"),
+        (200, "this is not JSON", "not the expected JSON"),
+        (200, r#"[{"Id":"one"}]"#, "not the expected JSON"),
+    ] {
+        let api = fake_api(status, body);
+        let app = spawn_app_against(&api, 4, 10, Arc::new(webapi_pgw::metrics::Metrics::new()));
+        for page in ["/Products.aspx", "/ProductsAsync.aspx"] {
+            let (code, html, _) = app.load(page).await;
+            assert_eq!(code, 502, "{page} with an API answering {status} {body}");
+            assert!(html.contains(reason), "{page}: {html}");
+        }
+    }
+}
+
+#[actix_web::test]
+async fn a_bad_chosen_delay_is_a_400_page() {
+    let app = spawn_app(0, 4, 10);
+    for bad in ["abc", "-1", "30001"] {
+        let (status, html, _) = app.load(&format!("/GizmosCancelBtnAsync.aspx?load=1&delay={bad}")).await;
+        assert_eq!(status, 400, "delay={bad}");
+        assert!(html.contains(&format!("up to 30000, not `{bad}`")), "{html}");
+    }
+}
+
+/// A stand-in Web API that answers every request with `status` and `body`.
+fn fake_api(status: u16, body: &'static str) -> String {
+    use actix_web::{App, HttpResponse, HttpServer, http::StatusCode, web};
+    let server = HttpServer::new(move || {
+        App::new().default_service(web::to(move || async move {
+            HttpResponse::build(StatusCode::from_u16(status).unwrap()).content_type("application/json").body(body)
+        }))
+    })
+    .workers(1)
+    .bind(("127.0.0.1", 0))
+    .unwrap();
+    let url = format!("http://{}/", server.addrs()[0]);
+    tokio::spawn(server.run());
+    url
+}
+
+#[actix_web::test]
+async fn a_bad_web_api_url_is_refused_at_start() {
+    let config = webapp_async::Config {
+        bind: [127, 0, 0, 1].into(),
+        port: 0,
+        app: app_kit::AppSettings::for_tests("not a url", 1, 1),
+    };
+
+    let error = webapp_async::build(config).err().expect("refused");
+
+    assert!(error.to_string().contains("not usable"), "{error}");
+}

@@ -1,0 +1,8 @@
+//! Integration tests of webapp-async against a real webapi-pgw, both on port 0.
+
+mod cancellation;
+mod failures;
+mod helpers;
+mod pages;
+mod threads;
+mod url_status;
