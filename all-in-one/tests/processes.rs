@@ -1,0 +1,170 @@
+//! Process-level tests: the real binaries, started as separate processes with
+//! their flags and environment variables, exercised over HTTP end to end.
+
+use std::io::{BufRead, BufReader};
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A binary of the workspace, next to this test's own executable's folder.
+/// `cargo test --workspace` builds every package's binaries before running tests.
+fn binary(name: &str) -> PathBuf {
+    let mut dir = std::env::current_exe().unwrap();
+    dir.pop(); // deps/
+    dir.pop(); // debug/ (or release/)
+    let path = dir.join(name);
+    assert!(path.exists(), "{} is missing: run `cargo build --workspace --bins` first", path.display());
+    path
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// A child process that is killed if the test fails before stopping it.
+struct Service(Child);
+
+impl Drop for Service {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+impl Service {
+    /// Sends SIGTERM and returns whether the process then exits with success.
+    fn terminate(mut self) -> bool {
+        let pid = self.0.id().to_string();
+        Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while Instant::now() < deadline {
+            if let Some(status) = self.0.try_wait().unwrap() {
+                return status.success();
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        false
+    }
+}
+
+async fn wait_until_up(url: &str) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while reqwest::get(url).await.is_err() {
+        assert!(Instant::now() < deadline, "{url} did not come up");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+async fn page(url: &str) -> (u16, String) {
+    let response = reqwest::get(url).await.unwrap();
+    (response.status().as_u16(), response.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn the_three_binaries_work_together_with_flags_and_environment() {
+    let (api_port, webapp_port, mvc_port) = (free_port(), free_port(), free_port());
+    let api_url = format!("http://127.0.0.1:{api_port}/");
+    // The API by flags, the apps by environment variables.
+    let api = Service(
+        Command::new(binary("webapi-pgw"))
+            .args(["--port", &api_port.to_string(), "--delay-min", "20", "--delay-max", "40"])
+            .env("RUST_LOG", "warn")
+            .spawn()
+            .unwrap(),
+    );
+    let app = |name: &str, port: u16| {
+        Service(
+            Command::new(binary(name))
+                .env("PORT", port.to_string())
+                .env("WEBAPI_URL", &api_url)
+                .env("REQUEST_THREADS", "8")
+                .env("RUST_LOG", "warn")
+                .spawn()
+                .unwrap(),
+        )
+    };
+    let (webapp, mvc) = (app("webapp-async", webapp_port), app("mvc-async", mvc_port));
+    for port in [api_port, webapp_port, mvc_port] {
+        wait_until_up(&format!("http://127.0.0.1:{port}/healthz")).await;
+    }
+
+    for path in [
+        "Products.aspx",
+        "ProductsAsync.aspx",
+        "Widgets.aspx",
+        "WidgetsAsync.aspx",
+        "Gizmos.aspx",
+        "GizmosAsync.aspx",
+        "PWG.aspx",
+        "PWGasync.aspx",
+        "GizmosCancelAsync.aspx",
+        "GizmosCancelBtnAsync.aspx",
+        "UrlStatus.aspx",
+        "About.aspx",
+        "",
+        "TimeoutErrorPage.aspx",
+    ] {
+        let (status, html) = page(&format!("http://127.0.0.1:{webapp_port}/{path}")).await;
+        assert_eq!(status, 200, "webapp-async /{path}");
+        assert!(html.contains("WebAppAsync"), "/{path}");
+    }
+    for action in ["Products", "ProductsAsync", "Widgets", "WidgetsAsync", "Gizmos", "GizmosAsync", "PWG", "PWGasync"] {
+        let (status, html) = page(&format!("http://127.0.0.1:{mvc_port}/Home/{action}")).await;
+        assert_eq!(status, 200, "mvc-async /Home/{action}");
+        assert!(html.contains("Elapsed time: "), "/Home/{action}");
+    }
+    // 20-40 ms delays are within the 150 and 50 ms limits only sometimes: both outcomes are fine pages.
+    for action in ["GizmosCancelAsync", "PWGtimeOut"] {
+        let (status, _) = page(&format!("http://127.0.0.1:{mvc_port}/Home/{action}")).await;
+        assert!(status == 200 || status == 504, "mvc-async /Home/{action}: {status}");
+    }
+    let (status, body) = page(&format!("{api_url}api/gizmos")).await;
+    assert_eq!(status, 200);
+    assert!(body.starts_with(r#"[{"Id":1,"Name":"Gizmo 1","IntroducedDate":""#));
+
+    assert!(webapp.terminate(), "webapp-async exits cleanly on SIGTERM");
+    assert!(mvc.terminate(), "mvc-async exits cleanly on SIGTERM");
+    assert!(api.terminate(), "webapi-pgw exits cleanly on SIGTERM");
+}
+
+#[tokio::test]
+async fn the_launcher_runs_all_three_prints_their_urls_and_stops_cleanly() {
+    let mut launcher = Service(
+        Command::new(env!("CARGO_BIN_EXE_async-aspnet"))
+            .args([
+                "--api-port",
+                "0",
+                "--webapp-port",
+                "0",
+                "--mvc-port",
+                "0",
+                "--delay-min",
+                "10",
+                "--delay-max",
+                "20",
+            ])
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap(),
+    );
+    let mut lines = BufReader::new(launcher.0.stdout.take().unwrap()).lines().map(Result::unwrap);
+    assert!(lines.next().unwrap().contains("Ctrl-C stops all three"));
+    let mut url_of = |label: &str| {
+        let line = lines.next().unwrap();
+        assert!(line.contains(label), "{line}");
+        line.split_whitespace().last().unwrap().to_owned()
+    };
+    let (api, webapp, mvc) = (url_of("Web API"), url_of("Web Forms app"), url_of("MVC app"));
+
+    assert_eq!(page(&api).await.0, 200);
+    let (status, html) = page(&format!("{webapp}PWGasync.aspx")).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Product 1"), "the Web Forms app reaches the API");
+    let (status, html) = page(&mvc).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Gizmos Synchronous"), "the MVC app's default route");
+
+    assert!(launcher.terminate(), "the launcher stops all three cleanly");
+}
