@@ -113,6 +113,25 @@ impl AppServer {
     }
 }
 
+/// Runs a built app until Ctrl-C or SIGTERM, after logging whether its Web API
+/// answers: what both apps' `main` does.
+pub async fn serve(app: AppServer) -> std::io::Result<()> {
+    log_webapi_reachability(&app.pages()).await;
+    app.run_until_stopped(shutdown::signal()).await
+}
+
+/// The `<head>` of every page of both apps: charset, viewport, title, stylesheet.
+pub fn html_head(title: &str, app_name: &str) -> maud::Markup {
+    maud::html! {
+        head {
+            meta charset="utf-8";
+            meta name="viewport" content="width=device-width, initial-scale=1";
+            title { (title) " – " (app_name) }
+            link rel="stylesheet" href="/site.css";
+        }
+    }
+}
+
 /// Logs whether the Web API answers, without failing: the app starts either
 /// way, and its pages show the error page while the API is away.
 pub async fn log_webapi_reachability(pages: &Pages) {

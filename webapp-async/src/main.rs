@@ -7,7 +7,5 @@ use webapp_async::{Config, build};
 async fn main() -> std::io::Result<()> {
     let config = Config::parse();
     service_kit::telemetry::init("info");
-    let app = build(config)?;
-    app_kit::web::log_webapi_reachability(&app.pages()).await;
-    app.run_until_stopped(service_kit::shutdown::signal()).await
+    app_kit::web::serve(build(config)?).await
 }

@@ -11,12 +11,7 @@ pub fn layout(view: &View, elapsed: Duration) -> Markup {
     html! {
         (DOCTYPE)
         html lang="en" {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (view.title) " – Mvc4Async" }
-                link rel="stylesheet" href="/site.css";
-            }
+            (app_kit::web::html_head(&view.title, "Mvc4Async"))
             body {
                 header.site { a href="/" { "Mvc4Async" } " · async and sync actions, side by side" }
                 main {

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::helpers::{eventually, spawn_app, spawn_app_against};
+use crate::helpers::{dead_api_url, eventually, spawn_app, spawn_app_against};
 
 #[actix_web::test]
 async fn gizmos_cancel_async_times_out_and_the_api_sees_the_cancellation() {
@@ -46,10 +46,7 @@ async fn gizmos_cancel_async_succeeds_when_the_api_is_fast_enough() {
 
 #[actix_web::test]
 async fn with_the_api_down_every_action_shows_the_error_view_with_502() {
-    // A port that was free a moment ago: nothing listens there now.
-    let free_port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let metrics = Arc::new(webapi_pgw::metrics::Metrics::new());
-    let app = spawn_app_against(&format!("http://127.0.0.1:{free_port}/"), 4, 10, metrics);
+    let app = spawn_app_against(&dead_api_url(), 4, 10, Arc::new(webapi_pgw::metrics::Metrics::new()));
 
     for action in ["Products", "WidgetsAsync", "PWG", "PWGasync"] {
         let (status, html, _) = app.load(&format!("/Home/{action}")).await;

@@ -30,12 +30,7 @@ pub fn page(title: &str, content: Markup, elapsed: Option<Duration>) -> Markup {
     html! {
         (DOCTYPE)
         html lang="en" {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (title) " – WebAppAsync" }
-                link rel="stylesheet" href="/site.css";
-            }
+            (app_kit::web::html_head(title, "WebAppAsync"))
             body {
                 header.site { a href="/" { "WebAppAsync" } " · Web Forms pages, synchronous and asynchronous" }
                 nav.menu { @for (text, href) in MENU { a href=(href) { (text) } } }

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::helpers::{eventually, spawn_app, spawn_app_against};
+use crate::helpers::{dead_api_url, eventually, fake_api, spawn_app, spawn_app_against};
 
 #[actix_web::test]
 async fn gizmos_cancel_async_shows_the_friendly_timeout_page_and_the_api_sees_the_cancellation() {
@@ -31,9 +31,7 @@ async fn gizmos_cancel_async_shows_the_gizmos_when_the_api_is_in_time() {
 
 #[actix_web::test]
 async fn with_the_api_down_pages_show_the_error_page_with_502() {
-    let free_port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let metrics = Arc::new(webapi_pgw::metrics::Metrics::new());
-    let app = spawn_app_against(&format!("http://127.0.0.1:{free_port}/"), 4, 10, metrics);
+    let app = spawn_app_against(&dead_api_url(), 4, 10, Arc::new(webapi_pgw::metrics::Metrics::new()));
 
     for page in ["/Products.aspx", "/WidgetsAsync.aspx", "/PWG.aspx", "/PWGasync.aspx", "/GizmosCancelAsync.aspx"] {
         let (status, html, _) = app.load(page).await;
@@ -68,22 +66,6 @@ async fn a_bad_chosen_delay_is_a_400_page() {
         assert_eq!(status, 400, "delay={bad}");
         assert!(html.contains(&format!("up to 30000, not `{bad}`")), "{html}");
     }
-}
-
-/// A stand-in Web API that answers every request with `status` and `body`.
-fn fake_api(status: u16, body: &'static str) -> String {
-    use actix_web::{App, HttpResponse, HttpServer, http::StatusCode, web};
-    let server = HttpServer::new(move || {
-        App::new().default_service(web::to(move || async move {
-            HttpResponse::build(StatusCode::from_u16(status).unwrap()).content_type("application/json").body(body)
-        }))
-    })
-    .workers(1)
-    .bind(("127.0.0.1", 0))
-    .unwrap();
-    let url = format!("http://{}/", server.addrs()[0]);
-    tokio::spawn(server.run());
-    url
 }
 
 #[actix_web::test]

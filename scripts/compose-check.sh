@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Proves the containers end to end on this machine:
+#   engine and base images (scripts/docker-engine.sh) -> build -> up ->
+#   every page of both apps and the API answers from the host ->
+#   stop the API container: both apps answer their error page (502), fast ->
+#   start it again: both apps recover -> down.
+# Uses `docker compose` (v2) when present, else docker-compose (1.29).
+# Host ports: API_PORT, WEBAPP_PORT, MVC_PORT (default 27734-27736, so that a
+# running `cargo run` on 7734-7736 is not in the way). Needs root.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export API_PORT=${API_PORT:-27734} WEBAPP_PORT=${WEBAPP_PORT:-27735} MVC_PORT=${MVC_PORT:-27736}
+export COMPOSE_PROJECT_NAME=${COMPOSE_PROJECT_NAME:-asyncaspnetcheck}
+say() { printf 'compose-check: %s\n' "$*" >&2; }
+fail() { say "FAILED: $*"; $compose ps >&2 || true; $compose logs --tail=30 >&2 || true; exit 1; }
+
+scripts/docker-engine.sh
+if docker compose version >/dev/null 2>&1; then compose="docker compose"; else compose="docker-compose"; fi
+say "using $($compose version 2>/dev/null | head -1)"
+trap '$compose down --remove-orphans >/dev/null 2>&1 || true' EXIT
+$compose down --remove-orphans >/dev/null 2>&1 || true
+
+say "building the image (cargo runs inside the build; this takes a few minutes)"
+if ! $compose build > /tmp/compose-build.log 2>&1; then tail -40 /tmp/compose-build.log >&2; fail "build"; fi
+$compose up -d >/dev/null 2>&1 || fail "up"
+
+# status URL -> HTTP status code (000 when no answer within --max-time)
+code() { curl -s -o /tmp/compose-page.html -w '%{http_code}' --max-time "${2:-20}" "$1" || true; }
+
+wait_healthy() {
+    for _ in $(seq 1 60); do
+        local healthy=0
+        for port in "$API_PORT" "$WEBAPP_PORT" "$MVC_PORT"; do
+            [ "$(code "http://127.0.0.1:$port/healthz" 2)" = 200 ] && healthy=$((healthy + 1))
+        done
+        [ "$healthy" = 3 ] && return 0
+        sleep 1
+    done
+    fail "the services did not all become healthy"
+}
+wait_healthy
+for service in webapi webapp mvc; do
+    state=$(docker inspect --format '{{.State.Health.Status}} user={{.Config.User}}' "$($compose ps -q $service)")
+    say "$service: $state"
+    case "$state" in "healthy user=app") ;; *) fail "$service is not healthy as the non-root user: $state" ;; esac
+done
+
+expect() { # url allowed-codes...
+    local url=$1; shift
+    local got; got=$(code "$url")
+    for ok in "$@"; do [ "$got" = "$ok" ] && return 0; done
+    fail "$url answered $got, expected $*"
+}
+webapp="http://127.0.0.1:$WEBAPP_PORT"
+mvc="http://127.0.0.1:$MVC_PORT"
+api="http://127.0.0.1:$API_PORT"
+check_everything() {
+    for path in api/products api/widgets api/gizmos api/gizmos/1 healthz metrics; do expect "$api/$path" 200; done
+    for page in "" Default.aspx About.aspx Products.aspx ProductsAsync.aspx Widgets.aspx WidgetsAsync.aspx \
+        Gizmos.aspx GizmosAsync.aspx PWG.aspx PWGasync.aspx GizmosCancelBtnAsync.aspx UrlStatus.aspx \
+        TimeoutErrorPage.aspx site.css metrics; do
+        expect "$webapp/$page" 200
+    done
+    expect "$webapp/GizmosCancelAsync.aspx" 200 504   # 1 s AsyncTimeout against 0.5-1.5 s delays
+    for action in "" Home Home/Products Home/ProductsAsync Home/Widgets Home/WidgetsAsync Home/Gizmos \
+        Home/GizmosAsync Home/PWG Home/PWGasync metrics; do
+        expect "$mvc/$action" 200
+    done
+    expect "$mvc/Home/GizmosCancelAsync" 504      # 150 ms against 0.5-1.5 s: always times out
+    expect "$mvc/Home/PWGtimeOut" 504             # 50 ms
+    grep -q "Your request has timed out." /tmp/compose-page.html || fail "the TimeoutError view"
+}
+say "checking every page from the host"
+check_everything
+
+say "stopping the API container: the apps must answer their error page, not hang"
+$compose stop webapi >/dev/null 2>&1
+for url in "$webapp/Products.aspx" "$webapp/PWGasync.aspx" "$mvc/Home/Products" "$mvc/Home/GizmosAsync"; do
+    started=$(date +%s%N)
+    expect "$url" 502
+    grep -q "Sorry, an error occurred while processing your request." /tmp/compose-page.html || fail "$url: no error page"
+    say "  $url: 502 error page in $(( ($(date +%s%N) - started) / 1000000 )) ms"
+done
+
+say "starting the API again: the apps must recover"
+$compose start webapi >/dev/null 2>&1
+wait_healthy
+check_everything
+
+say "all checks passed"
