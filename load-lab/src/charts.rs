@@ -1,0 +1,96 @@
+//! The report's charts, as SVG (plotters' SVG backend needs no font library).
+
+use plotters::prelude::*;
+
+/// A named series of (x, y) points.
+pub struct Series<'a> {
+    /// The legend's label.
+    pub label: String,
+    /// The points.
+    pub points: &'a [(f64, f64)],
+    /// Its colour.
+    pub color: RGBColor,
+}
+
+/// The two colours of a sync/async pair.
+pub const SYNC: RGBColor = RGBColor(198, 40, 40);
+/// The async colour.
+pub const ASYNC: RGBColor = RGBColor(46, 125, 50);
+
+/// A scatter chart of `series`, as SVG text.
+pub fn scatter(title: &str, x_label: &str, y_label: &str, series: &[Series<'_>]) -> Result<String, String> {
+    let max = |f: fn(&(f64, f64)) -> f64| {
+        series.iter().flat_map(|s| s.points.iter().map(f)).fold(0.0_f64, f64::max).max(1e-3) * 1.05
+    };
+    let (x_max, y_max) = (max(|p| p.0), max(|p| p.1));
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (720, 420)).into_drawing_area();
+        root.fill(&WHITE).map_err(|e| e.to_string())?;
+        let mut chart = ChartBuilder::on(&root)
+            .caption(title, ("sans-serif", 18))
+            .margin(12)
+            .x_label_area_size(40)
+            .y_label_area_size(60)
+            .build_cartesian_2d(0.0..x_max, 0.0..y_max)
+            .map_err(|e| e.to_string())?;
+        chart.configure_mesh().x_desc(x_label).y_desc(y_label).draw().map_err(|e| e.to_string())?;
+        for s in series {
+            let color = s.color;
+            chart
+                .draw_series(s.points.iter().map(|&p| Circle::new(p, 2, color.mix(0.6).filled())))
+                .map_err(|e| e.to_string())?
+                .label(s.label.clone())
+                .legend(move |(x, y)| Circle::new((x + 8, y), 4, color.filled()));
+        }
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperLeft)
+            .background_style(WHITE.mix(0.9))
+            .border_style(BLACK)
+            .draw()
+            .map_err(|e| e.to_string())?;
+        root.present().map_err(|e| e.to_string())?;
+    }
+    Ok(svg)
+}
+
+/// A bar chart: one bar per (label, value), as SVG text.
+pub fn bars(title: &str, y_label: &str, bars: &[(String, f64, RGBColor)]) -> Result<String, String> {
+    let y_max = bars.iter().map(|b| b.1).fold(0.0_f64, f64::max).max(1e-3) * 1.15;
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (720, 380)).into_drawing_area();
+        root.fill(&WHITE).map_err(|e| e.to_string())?;
+        let mut chart = ChartBuilder::on(&root)
+            .caption(title, ("sans-serif", 18))
+            .margin(12)
+            .x_label_area_size(40)
+            .y_label_area_size(60)
+            .build_cartesian_2d(0.0..bars.len() as f64, 0.0..y_max)
+            .map_err(|e| e.to_string())?;
+        let labels: Vec<String> = bars.iter().map(|b| b.0.clone()).collect();
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .x_labels(bars.len() * 2 + 1)
+            .x_label_formatter(&|x| {
+                let i = (*x - 0.5).round();
+                if (*x - 0.5 - i).abs() < 0.01 && i >= 0.0 {
+                    labels.get(i as usize).cloned().unwrap_or_default()
+                } else {
+                    String::new()
+                }
+            })
+            .y_desc(y_label)
+            .draw()
+            .map_err(|e| e.to_string())?;
+        chart
+            .draw_series(bars.iter().enumerate().map(|(i, (_, value, color))| {
+                Rectangle::new([(i as f64 + 0.15, 0.0), (i as f64 + 0.85, *value)], color.filled())
+            }))
+            .map_err(|e| e.to_string())?;
+        root.present().map_err(|e| e.to_string())?;
+    }
+    Ok(svg)
+}

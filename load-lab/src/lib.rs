@@ -1,0 +1,23 @@
+//! The load lab: each claim of the tutorial, measured.
+//!
+//! The tutorial says asynchronous pages beat synchronous ones under load, that
+//! parallel calls take the longest delay instead of the sum, that timeouts
+//! cancel work all the way to the backend, and that server settings matter.
+//! The sample never measured any of it. Each scenario here starts the real
+//! services it needs (in this process, or as separate processes where their
+//! threads and memory are measured), puts load on them, and writes what it
+//! saw next to what the tutorial claims, as Markdown tables and SVG charts.
+//!
+//! # Layout
+//! - [`load`]: the load generator (bursts and sustained closed-loop load) and
+//!   its summaries (percentiles from an HDR histogram).
+//! - [`services`]: starting and stopping the API and the apps for a scenario.
+//! - [`charts`]: the SVG charts (plotters).
+//! - [`scenarios`]: the eight scenarios, one file each.
+//! - [`report`]: the Markdown report and where it is written.
+
+pub mod charts;
+pub mod load;
+pub mod report;
+pub mod scenarios;
+pub mod services;

@@ -1,0 +1,39 @@
+//! A short run of every scenario, so the lab cannot rot: the real binary at
+//! smoke scale (a few requests each), and the report it writes.
+
+use std::process::Command;
+
+#[test]
+fn every_scenario_runs_and_the_report_has_its_sections_and_charts() {
+    let out = std::env::temp_dir().join(format!("load-lab-smoke-{}", std::process::id()));
+
+    let status = Command::new(env!("CARGO_BIN_EXE_load-lab"))
+        .args(["--smoke", "--out"])
+        .arg(&out)
+        .env("RUST_LOG", "error")
+        .status()
+        .unwrap();
+
+    assert!(status.success(), "load-lab --smoke failed");
+    let report = std::fs::read_to_string(out.join("REPORT.md")).unwrap();
+    for section in 1..=8 {
+        assert!(report.contains(&format!("\n## {section}. ")), "section {section} is missing:\n{report}");
+    }
+    // Numbers the smoke run can already vouch for.
+    assert!(report.contains("| webapp-async /Products.aspx | 12 | 4 | 8 |"), "3: 4 served, 8 refused with 503");
+    assert!(report.contains("| yes |"), "5: every timeout reached the API as a cancellation");
+    for chart in ["starvation-webapp-async.svg", "starvation-mvc-async.svg", "connection-limit.svg"] {
+        let svg = std::fs::read_to_string(out.join(chart)).unwrap();
+        assert!(svg.starts_with("<svg") && (svg.contains("<circle") || svg.contains("<rect")), "{chart}");
+        assert!(report.contains(&format!("]({chart})")), "the report embeds {chart}");
+    }
+    let _ = std::fs::remove_dir_all(out);
+}
+
+#[test]
+fn unknown_scenarios_are_refused_with_a_usage_error() {
+    let output = Command::new(env!("CARGO_BIN_EXE_load-lab")).args(["--scenario", "9"]).output().unwrap();
+
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("9 is not in 1..=8"));
+}
