@@ -1,6 +1,29 @@
 //! The report's charts, as SVG (plotters' SVG backend needs no font library).
 
+use plotters::coord::Shift;
 use plotters::prelude::*;
+
+/// Draws a chart of `size` on an SVG canvas with `paint` and returns the SVG text.
+fn svg(
+    size: (u32, u32),
+    paint: impl FnOnce(&DrawingArea<SVGBackend<'_>, Shift>) -> Result<(), String>,
+) -> Result<String, String> {
+    let mut text = String::new();
+    {
+        let root = SVGBackend::with_string(&mut text, size).into_drawing_area();
+        root.fill(&WHITE).map_err(|e| e.to_string())?;
+        paint(&root)?;
+        root.present().map_err(|e| e.to_string())?;
+    }
+    Ok(text)
+}
+
+/// The frame every chart shares: title, margins, room for the axis labels.
+fn frame<'a, 'b>(root: &'a DrawingArea<SVGBackend<'b>, Shift>, title: &str) -> ChartBuilder<'a, 'b, SVGBackend<'b>> {
+    let mut builder = ChartBuilder::on(root);
+    builder.caption(title, ("sans-serif", 18)).margin(12).x_label_area_size(40).y_label_area_size(60);
+    builder
+}
 
 /// A named series of (x, y) points.
 pub struct Series<'a> {
@@ -23,17 +46,8 @@ pub fn scatter(title: &str, x_label: &str, y_label: &str, series: &[Series<'_>])
         series.iter().flat_map(|s| s.points.iter().map(f)).fold(0.0_f64, f64::max).max(1e-3) * 1.05
     };
     let (x_max, y_max) = (max(|p| p.0), max(|p| p.1));
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (720, 420)).into_drawing_area();
-        root.fill(&WHITE).map_err(|e| e.to_string())?;
-        let mut chart = ChartBuilder::on(&root)
-            .caption(title, ("sans-serif", 18))
-            .margin(12)
-            .x_label_area_size(40)
-            .y_label_area_size(60)
-            .build_cartesian_2d(0.0..x_max, 0.0..y_max)
-            .map_err(|e| e.to_string())?;
+    svg((720, 420), |root| {
+        let mut chart = frame(root, title).build_cartesian_2d(0.0..x_max, 0.0..y_max).map_err(|e| e.to_string())?;
         chart.configure_mesh().x_desc(x_label).y_desc(y_label).draw().map_err(|e| e.to_string())?;
         for s in series {
             let color = s.color;
@@ -49,26 +63,16 @@ pub fn scatter(title: &str, x_label: &str, y_label: &str, series: &[Series<'_>])
             .background_style(WHITE.mix(0.9))
             .border_style(BLACK)
             .draw()
-            .map_err(|e| e.to_string())?;
-        root.present().map_err(|e| e.to_string())?;
-    }
-    Ok(svg)
+            .map_err(|e| e.to_string())
+    })
 }
 
 /// A bar chart: one bar per (label, value), as SVG text.
 pub fn bars(title: &str, y_label: &str, bars: &[(String, f64, RGBColor)]) -> Result<String, String> {
     let y_max = bars.iter().map(|b| b.1).fold(0.0_f64, f64::max).max(1e-3) * 1.15;
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (720, 380)).into_drawing_area();
-        root.fill(&WHITE).map_err(|e| e.to_string())?;
-        let mut chart = ChartBuilder::on(&root)
-            .caption(title, ("sans-serif", 18))
-            .margin(12)
-            .x_label_area_size(40)
-            .y_label_area_size(60)
-            .build_cartesian_2d(0.0..bars.len() as f64, 0.0..y_max)
-            .map_err(|e| e.to_string())?;
+    svg((720, 380), |root| {
+        let mut chart =
+            frame(root, title).build_cartesian_2d(0.0..bars.len() as f64, 0.0..y_max).map_err(|e| e.to_string())?;
         let labels: Vec<String> = bars.iter().map(|b| b.0.clone()).collect();
         chart
             .configure_mesh()
@@ -89,8 +93,7 @@ pub fn bars(title: &str, y_label: &str, bars: &[(String, f64, RGBColor)]) -> Res
             .draw_series(bars.iter().enumerate().map(|(i, (_, value, color))| {
                 Rectangle::new([(i as f64 + 0.15, 0.0), (i as f64 + 0.85, *value)], color.filled())
             }))
-            .map_err(|e| e.to_string())?;
-        root.present().map_err(|e| e.to_string())?;
-    }
-    Ok(svg)
+            .map(drop)
+            .map_err(|e| e.to_string())
+    })
 }
