@@ -28,22 +28,24 @@ $compose up -d >/dev/null 2>&1 || fail "up"
 # status URL -> HTTP status code (000 when no answer within --max-time)
 code() { curl -s -o /tmp/compose-page.html -w '%{http_code}' --max-time "${2:-20}" "$1" || true; }
 
-wait_healthy() {
-    for _ in $(seq 1 60); do
+health() { docker inspect --format '{{.State.Health.Status}}' "$($compose ps -q "$1")" 2>/dev/null || echo gone; }
+wait_healthy() { # until Docker's own health checks pass for all three, and the host reaches them
+    for _ in $(seq 1 90); do
         local healthy=0
+        for service in webapi webapp mvc; do [ "$(health $service)" = healthy ] && healthy=$((healthy + 1)); done
         for port in "$API_PORT" "$WEBAPP_PORT" "$MVC_PORT"; do
             [ "$(code "http://127.0.0.1:$port/healthz" 2)" = 200 ] && healthy=$((healthy + 1))
         done
-        [ "$healthy" = 3 ] && return 0
+        [ "$healthy" = 6 ] && return 0
         sleep 1
     done
     fail "the services did not all become healthy"
 }
 wait_healthy
 for service in webapi webapp mvc; do
-    state=$(docker inspect --format '{{.State.Health.Status}} user={{.Config.User}}' "$($compose ps -q $service)")
-    say "$service: $state"
-    case "$state" in "healthy user=app") ;; *) fail "$service is not healthy as the non-root user: $state" ;; esac
+    user=$(docker inspect --format '{{.Config.User}}' "$($compose ps -q $service)")
+    say "$service: $(health $service), running as user '$user'"
+    [ "$user" = app ] || fail "$service does not run as the non-root user"
 done
 
 expect() { # url allowed-codes...
