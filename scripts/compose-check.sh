@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Proves the containers end to end on this machine:
+#   the file against the Compose Specification (scripts/validate-compose.sh) ->
 #   engine and base images (scripts/docker-engine.sh) -> build -> up ->
 #   every page of both apps and the API answers from the host ->
 #   stop the API container: both apps answer their error page (502), fast ->
@@ -15,6 +16,7 @@ export COMPOSE_PROJECT_NAME=${COMPOSE_PROJECT_NAME:-asyncaspnetcheck}
 say() { printf 'compose-check: %s\n' "$*" >&2; }
 fail() { say "FAILED: $*"; $compose ps >&2 || true; $compose logs --tail=30 >&2 || true; exit 1; }
 
+scripts/validate-compose.sh
 scripts/docker-engine.sh
 if docker compose version >/dev/null 2>&1; then compose="docker compose"; else compose="docker-compose"; fi
 say "using $($compose version 2>/dev/null | head -1)"
