@@ -24,7 +24,8 @@ save() { # name url
 for page in "" About.aspx Products.aspx ProductsAsync.aspx Widgets.aspx WidgetsAsync.aspx Gizmos.aspx \
     GizmosAsync.aspx PWG.aspx PWGasync.aspx GizmosCancelAsync.aspx GizmosCancelBtnAsync.aspx \
     "GizmosCancelBtnAsync.aspx?load=1&delay=10" "GizmosCancelBtnAsync.aspx?delay=x" UrlStatus.aspx \
-    "UrlStatus.aspx?url=http://elsewhere/" TimeoutErrorPage.aspx Nothing.aspx; do
+    "UrlStatus.aspx?url=http://elsewhere/" TimeoutErrorPage.aspx Nothing.aspx source/lists.rs \
+    source/request_pool.rs source/nothing.rs; do
     save "webapp-$(echo "$page" | tr -c 'a-zA-Z0-9' '_')" "http://127.0.0.1:$webapp/$page"
 done
 for action in "" Home/Products Home/ProductsAsync Home/Widgets Home/GizmosAsync Home/PWG Home/PWGasync \

@@ -28,6 +28,7 @@ pub fn configure(settings: AppSettings) -> impl Fn(&mut web::ServiceConfig) + Cl
             }))
             .route("/", web::get().to(default_page))
             .route("/cancel-button.js", web::get().to(cancel_button_js))
+            .route("/source/{file}", web::get().to(source))
             .route("/{page}", web::get().to(page))
             .default_service(web::to(|request: HttpRequest| async move { error_pages::not_found(request.path()) }));
     }
@@ -35,6 +36,10 @@ pub fn configure(settings: AppSettings) -> impl Fn(&mut web::ServiceConfig) + Cl
 
 async fn default_page(settings: web::Data<AppSettings>, pages: web::Data<Pages>) -> HttpResponse {
     home::default_page(&settings, &pages)
+}
+
+async fn source(request: HttpRequest, file: web::Path<String>) -> HttpResponse {
+    crate::pages::source::source_page(&file, request.path())
 }
 
 async fn cancel_button_js() -> HttpResponse {

@@ -82,6 +82,12 @@ pub fn about_page() -> HttpResponse {
             "AsyncTimeout fires, or the visitor leaves, its pending calls are dropped and their connections close, "
             "and the Web API stops its own work."
         }
+        h2 { "Read the code" }
+        ul {
+            @for (name, path, what, _) in super::source::FILES {
+                li { a href=(format!("/source/{name}")) { code { (path) } } ": " (what) }
+            }
+        }
         h2 { "The code of one pair of twins" }
         p {
             "This is " code { "webapp-async/src/pages/lists.rs" } ", the source of Products.aspx and ProductsAsync.aspx. "

@@ -6,10 +6,12 @@
 //! - `cancellation.rs`: GizmosCancelAsync (AsyncTimeout) and GizmosCancelBtnAsync (Cancel button).
 //! - `url_status.rs`: the async user controls of the second seed.
 //! - `error_pages.rs`: TimeoutErrorPage, the error page, the 404 page.
+//! - `source.rs`: `/source/{file}`, the code behind the lesson, linked from About.
 
 pub mod cancellation;
 pub mod error_pages;
 pub mod home;
 pub mod lists;
 pub mod pwg;
+pub mod source;
 pub mod url_status;

@@ -112,3 +112,22 @@ async fn the_timeout_error_page_can_be_opened_directly() {
     assert_eq!(status, 200);
     assert!(html.contains("<h1>Friendly Timeout Page</h1>"));
 }
+
+#[actix_web::test]
+async fn about_links_into_the_code_and_every_link_works() {
+    let app = spawn_app(0, 4, 10);
+    let (_, about, _) = app.load("/About.aspx").await;
+
+    let links: Vec<&str> = about.split(r#"<a href="/source/"#).skip(1).map(|l| l.split('"').next().unwrap()).collect();
+
+    assert!(links.len() >= 8, "About links into the code: {links:?}");
+    for file in links {
+        let (status, html, _) = app.load(&format!("/source/{file}")).await;
+        assert_eq!(status, 200, "/source/{file}");
+        assert!(html.contains("<pre class=\"source\"><code>//!"), "/source/{file} shows the file from its first line");
+    }
+    assert!(app.load("/source/request_pool.rs").await.1.contains("pub struct RequestPool"));
+    for bad in ["/source/main.rs", "/source/..%2F..%2FCargo.toml", "/source/"] {
+        assert_eq!(app.load(bad).await.0, 404, "{bad}");
+    }
+}
