@@ -168,3 +168,37 @@ async fn the_launcher_runs_all_three_prints_their_urls_and_stops_cleanly() {
 
     assert!(launcher.terminate(), "the launcher stops all three cleanly");
 }
+
+#[tokio::test]
+async fn an_app_started_while_the_api_is_down_says_so_and_serves_its_error_page_even_with_its_log_closed() {
+    let (dead_api, port) = (format!("http://127.0.0.1:{}/", free_port()), free_port());
+    let mut child = Command::new(binary("webapp-async"))
+        .env("PORT", port.to_string())
+        .env("WEBAPI_URL", &dead_api)
+        .env("RUST_LOG", "warn")
+        .env("NO_COLOR", "1")
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let app = Service(child);
+    // The log's first warning, read on a thread (the pipe blocks). The reader then
+    // stops, closing the log pipe: the app must go on serving without its log.
+    let (found, warning) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if line.contains("WARN") {
+                let _ = found.send(line);
+                return;
+            }
+        }
+    });
+
+    wait_until_up(&format!("http://127.0.0.1:{port}/healthz")).await;
+    let warning = warning.recv_timeout(Duration::from_secs(10)).expect("a warning in the log");
+    assert!(warning.contains("the Web API is not reachable now"), "{warning}");
+    let (status, html) = page(&format!("http://127.0.0.1:{port}/Products.aspx")).await;
+    assert_eq!(status, 502);
+    assert!(html.contains("could not reach the Web API"));
+    assert!(app.terminate());
+}
