@@ -5,6 +5,7 @@
 //! stops all three cleanly at Ctrl-C or SIGTERM. Each service also runs alone
 //! with its own binary; this is the quick way to see them together.
 
+use std::io::Write;
 use std::net::IpAddr;
 
 use app_kit::AppSettings;
@@ -87,10 +88,14 @@ async fn main() -> std::io::Result<()> {
         webapp_async::build(webapp_async::Config { bind: cli.bind, port: cli.webapp_port, app: settings.clone() })?;
     let mvc = mvc_async::build(mvc_async::Config { bind: cli.bind, port: cli.mvc_port, app: settings })?;
 
-    println!("The Async ASP.NET sample is running (Ctrl-C stops all three):");
-    println!("  Web API        {api_url}api/products");
-    println!("  Web Forms app  http://{}/", webapp.address());
-    println!("  MVC app        http://{}/", mvc.address());
+    // writeln!, not println!: a closed stdout (`| head -1`) must not stop the services.
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "The Async ASP.NET sample is running (Ctrl-C stops all three):")
+        .and_then(|()| writeln!(out, "  Web API        {api_url}api/products"))
+        .and_then(|()| writeln!(out, "  Web Forms app  http://{}/", webapp.address()))
+        .and_then(|()| writeln!(out, "  MVC app        http://{}/", mvc.address()))
+        .and_then(|()| out.flush());
+    drop(out);
 
     // One signal stops all three.
     let (stop, stopped) = watch::channel(false);
