@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use actix_web::http::StatusCode;
 use actix_web::http::header::{CONTENT_TYPE, HeaderValue};
-use actix_web::{HttpRequest, HttpResponse, Resource as Route, web};
+use actix_web::{HttpRequest, HttpResponse, Resource as Route, ResponseError, web};
 use serde::Deserialize;
 use shared_models::{Resource, catalog};
 
@@ -17,6 +17,10 @@ use super::ApiState;
 use super::limits::get_only;
 use crate::metrics::Outcome;
 use crate::problem::Problem;
+
+/// The name of the header that reports the delay.
+const SERVER_TIMING: actix_web::http::header::HeaderName =
+    actix_web::http::header::HeaderName::from_static("server-timing");
 
 /// The query string every API route understands.
 #[derive(Debug, Deserialize)]
@@ -74,7 +78,11 @@ async fn get_item(
         Some(body) => Ok(answer(&state, resource, timing, body)),
         None => {
             state.metrics.count(label(resource), Outcome::Error);
-            Err(Problem::not_found(format!("there is no {} with id {id}", singular(resource))))
+            // Answered after the full delay, like any lookup: it says so too.
+            let mut response =
+                Problem::not_found(format!("there is no {} with id {id}", singular(resource))).error_response();
+            response.headers_mut().insert(SERVER_TIMING, timing.header_value());
+            Ok(response)
         }
     }
 }
@@ -83,6 +91,18 @@ async fn get_item(
 struct Timing {
     planned: Duration,
     waited: Duration,
+}
+
+impl Timing {
+    /// The `Server-Timing` header: what the caller waited for, planned and actual.
+    fn header_value(&self) -> HeaderValue {
+        let text = format!(
+            "planned;desc=\"planned delay\";dur={}, waited;desc=\"actual delay\";dur={:.1}",
+            self.planned.as_millis(),
+            self.waited.as_secs_f64() * 1000.0
+        );
+        HeaderValue::from_str(&text).unwrap_or_else(|_| HeaderValue::from_static("planned"))
+    }
 }
 
 /// Picks the delay and waits it out, unless the caller hangs up first.
@@ -123,15 +143,10 @@ fn answer(state: &ApiState, resource: Resource, timing: Timing, body: serde_json
         in_flight = state.metrics.in_flight(),
         "answered"
     );
-    let server_timing = format!(
-        "planned;desc=\"planned delay\";dur={}, waited;desc=\"actual delay\";dur={:.1}",
-        timing.planned.as_millis(),
-        timing.waited.as_secs_f64() * 1000.0
-    );
     // Serializing these plain structs cannot fail; an empty body would show it if it did.
     HttpResponse::Ok()
         .insert_header((CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8")))
-        .insert_header(("Server-Timing", server_timing))
+        .insert_header((SERVER_TIMING, timing.header_value()))
         .body(body.unwrap_or_default())
 }
 

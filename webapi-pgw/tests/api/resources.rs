@@ -54,6 +54,8 @@ async fn one_item_by_id_or_a_404() {
 
     let missing = app.get("/api/widgets/9").await;
     assert_eq!(missing.status(), 404);
+    let timing = missing.headers()["server-timing"].to_str().unwrap();
+    assert!(timing.starts_with(r#"planned;desc="planned delay";dur=0, waited"#), "looked up after its delay: {timing}");
     assert_eq!(problem(missing).await["detail"], "there is no widget with id 9");
 
     let bad = app.get("/api/products/two").await;
