@@ -164,6 +164,8 @@ pub mod pool_lessons {
     /// After one synchronous page, `/metrics` shows one thread started, idle.
     pub async fn metrics_show_the_pool(app: &TestApp, sync_page: &str) {
         app.load(sync_page).await;
+        // The thread answers before it counts itself idle again.
+        eventually(Duration::from_secs(5), "the request thread is idle", || app.pages.pool.snapshot().busy == 0).await;
 
         let text = app.get("/metrics").await.text().await.unwrap();
 
