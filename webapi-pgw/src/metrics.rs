@@ -77,9 +77,10 @@ impl Metrics {
         self.requests.get_or_create(&RequestLabels { controller, outcome: outcome.label() }).inc();
     }
 
-    /// How many calls of `controller` ended with `outcome` so far.
+    /// How many calls of `controller` ended with `outcome` so far. A pure read:
+    /// it adds no series to `/metrics` for a pair that never happened.
     pub fn requests(&self, controller: &'static str, outcome: Outcome) -> u64 {
-        self.requests.get_or_create(&RequestLabels { controller, outcome: outcome.label() }).get()
+        self.requests.get(&RequestLabels { controller, outcome: outcome.label() }).map_or(0, |counter| counter.get())
     }
 
     /// Marks a delay as started; it counts as in flight until the guard drops,

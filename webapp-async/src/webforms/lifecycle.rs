@@ -5,6 +5,7 @@ use std::time::Instant;
 use actix_web::{HttpRequest, HttpResponse};
 use app_kit::page::Pages;
 use app_kit::{PageError, Timeline};
+use maud::Markup;
 
 use super::{AsyncContext, AsyncPage, Query, RenderContext, SyncContext, SyncPage, master};
 use crate::pages::error_pages;
@@ -18,8 +19,7 @@ pub async fn serve_sync<P: SyncPage>(request: &HttpRequest, pages: &Pages, query
             let timeline = Timeline::start();
             let mut page = P::default();
             page.page_load(&SyncContext { backend, timeline: &timeline, query: &query })?;
-            let content = page.render(&RenderContext { elapsed: started.elapsed(), timeline });
-            Ok(master::page(P::DIRECTIVES.title, content, Some(started.elapsed())).into_string())
+            Ok(render(P::DIRECTIVES.title, P::render, &page, timeline, started))
         })
         .await;
     respond(request, rendered, started)
@@ -32,22 +32,29 @@ pub async fn serve_async<P: AsyncPage>(request: &HttpRequest, pages: &Pages, que
     let timeline = Timeline::start();
     let mut page = P::default();
     let mut ctx = AsyncContext::new(pages.backend.clone(), timeline.clone(), query);
-    let rendered = match page.page_load(&mut ctx) {
-        Err(error) => Err(error),
-        Ok(()) => {
-            // PreRender has nothing to do here; the registered tasks run now.
-            let tasks = futures_util::future::try_join_all(ctx.into_tasks());
-            match pages.run_async(request, Some(P::DIRECTIVES.async_timeout), tasks).await {
-                Ok(binders) => {
-                    binders.into_iter().for_each(|bind| bind(&mut page));
-                    let content = page.render(&RenderContext { elapsed: started.elapsed(), timeline });
-                    Ok(master::page(P::DIRECTIVES.title, content, Some(started.elapsed())).into_string())
-                }
-                Err(error) => Err(error),
-            }
-        }
-    };
+    let rendered = async {
+        page.page_load(&mut ctx)?;
+        // PreRender has nothing to do here; the registered tasks run now, together.
+        let tasks = futures_util::future::try_join_all(ctx.into_tasks());
+        let binders = pages.run_async(request, Some(P::DIRECTIVES.async_timeout), tasks).await?;
+        binders.into_iter().for_each(|bind| bind(&mut page));
+        Ok(render(P::DIRECTIVES.title, P::render, &page, timeline, started))
+    }
+    .await;
     respond(request, rendered, started)
+}
+
+/// Render: the page's content in the master page, with the elapsed time of
+/// its whole work, read at this moment.
+fn render<P>(
+    title: &str,
+    content: fn(&P, &RenderContext) -> Markup,
+    page: &P,
+    timeline: Timeline,
+    started: Instant,
+) -> String {
+    let content = content(page, &RenderContext { elapsed: started.elapsed(), timeline });
+    master::page(title, content, Some(started.elapsed())).into_string()
 }
 
 /// The answer: the page, or the error page that fits (Server.Transfer to the
