@@ -5,22 +5,25 @@
 # other on this machine: nginx with echo_sleep, webapi-pgw, and a bare actix-web
 # handler (webapi-pgw/examples/bare_actix.rs), the floor of what actix-web costs,
 # under the same wrk load (CONNECTIONS keep-alive connections for DURATION).
-# The script prints a Markdown table (req/s, p50, p99, peak RSS, socket
-# errors), the ratio of webapi-pgw's throughput to nginx's, and whether
-# webapi-pgw met its goals: req/s >= nginx's, p99 <= 600 ms, RSS <= 150 MB.
-# It exits 1 when a goal is missed.
+# It does that ROUNDS times, turning the order each round (a run meets the
+# previous runs' TIME_WAIT sockets and conntrack entries, so going first is an
+# advantage), and prints a Markdown table of medians (req/s, p50, p99, server
+# CPU; the highest peak RSS; socket errors), the ratio of webapi-pgw's
+# throughput to nginx's, and whether webapi-pgw met its goals: req/s >= nginx's,
+# p99 <= 600 ms, RSS <= 150 MB. It exits 1 when a goal is missed.
 #
 # Installs what it needs from Debian (wrk, nginx, its echo module) when missing;
 # needs root for that, and for raising net.core.somaxconn (best effort).
 # Traffic stays on loopback. Usage:
 #   bench/webapi-vs-nginx.sh                       # the issue's 10,000 connections for 10 s
-#   CONNECTIONS=1000 DURATION=5s bench/webapi-vs-nginx.sh   # a quick look
+#   CONNECTIONS=1000 DURATION=5s ROUNDS=1 bench/webapi-vs-nginx.sh   # a quick look
 set -euo pipefail
 
 CONNECTIONS=${CONNECTIONS:-10000}
 DURATION=${DURATION:-10s}
 THREADS=${THREADS:-2}
 DELAY_MS=${DELAY_MS:-500}
+ROUNDS=${ROUNDS:-3}
 NGINX_PORT=${NGINX_PORT:-18081}
 API_PORT=${API_PORT:-18082}
 BARE_PORT=${BARE_PORT:-18083}
@@ -103,9 +106,17 @@ peak_rss_mb() { # pids...: sum of peak resident sets (VmHWM), in MB
     awk "BEGIN { printf \"%.1f\", $kb / 1024 }"
 }
 
-run_wrk() { # name url -> writes $work/<name>.wrk
-    say "wrk -t$THREADS -c$CONNECTIONS -d$DURATION against $1"
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency "$2" > "$work/$1.wrk"
+cpu_seconds() { # pids...: user + system CPU time used so far, in seconds
+    local ticks=0
+    for pid in "$@"; do
+        ticks=$(( ticks + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0) ))
+    done
+    awk "BEGIN { printf \"%.1f\", $ticks / $(getconf CLK_TCK) }"
+}
+
+run_wrk() { # name round url -> writes $work/<name>.<round>.wrk
+    say "round $2: wrk -t$THREADS -c$CONNECTIONS -d$DURATION against $1"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency "$3" > "$work/$1.$2.wrk"
 }
 
 # wrk's numbers, normalised to milliseconds.
@@ -120,51 +131,98 @@ field() { # file name
     esac
 }
 
-nginx -c "$work/nginx.conf" -p "$work" -g 'daemon off;' &
-pids+=($!)
-wait_until_up "http://127.0.0.1:$NGINX_PORT/api/products"
-run_wrk nginx "http://127.0.0.1:$NGINX_PORT/api/products"
-nginx_workers=$(pgrep -f "nginx: worker process" | tr '\n' ' ')
-nginx_rss=$(peak_rss_mb $nginx_workers "$(cat "$work/nginx.pid")")
-kill "$(cat "$work/nginx.pid")"
+# --- one run of each server ------------------------------------------------------
+# Each writes $work/<name>.<round>.{wrk,rss,cpu}.
+run_nginx() { # round
+    nginx -c "$work/nginx.conf" -p "$work" -g 'daemon off;' &
+    local pid=$!
+    wait_until_up "http://127.0.0.1:$NGINX_PORT/api/products"
+    run_wrk nginx "$1" "http://127.0.0.1:$NGINX_PORT/api/products"
+    local all="$(pgrep -f "nginx: worker process" | tr '\n' ' ') $(cat "$work/nginx.pid")"
+    peak_rss_mb $all > "$work/nginx.$1.rss"
+    cpu_seconds $all > "$work/nginx.$1.cpu"
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+}
 
-RUST_LOG=warn target/release/webapi-pgw --port "$API_PORT" --delay-min "$DELAY_MS" --delay-max "$DELAY_MS" --workers 2 &
-api_pid=$!
-pids+=($api_pid)
-wait_until_up "http://127.0.0.1:$API_PORT/api/products"
-run_wrk webapi-pgw "http://127.0.0.1:$API_PORT/api/products"
-api_rss=$(peak_rss_mb "$api_pid")
-cancelled=$(curl -fsS "http://127.0.0.1:$API_PORT/metrics" | awk -F' ' '/outcome="cancelled"/ { s += $2 } END { print s + 0 }')
+run_api() { # round
+    RUST_LOG=warn target/release/webapi-pgw --port "$API_PORT" --delay-min "$DELAY_MS" --delay-max "$DELAY_MS" --workers 2 &
+    local pid=$!
+    wait_until_up "http://127.0.0.1:$API_PORT/api/products"
+    run_wrk webapi-pgw "$1" "http://127.0.0.1:$API_PORT/api/products"
+    peak_rss_mb "$pid" > "$work/webapi-pgw.$1.rss"
+    cpu_seconds "$pid" > "$work/webapi-pgw.$1.cpu"
+    curl -fsS "http://127.0.0.1:$API_PORT/metrics" |
+        awk -F' ' '/outcome="cancelled"/ { s += $2 } END { print s + 0 }' > "$work/cancelled.$1"
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+}
 
-kill "$api_pid"
+run_bare() { # round
+    target/release/examples/bare_actix "$BARE_PORT" "$DELAY_MS" &
+    local pid=$!
+    wait_until_up "http://127.0.0.1:$BARE_PORT/api/products"
+    run_wrk bare-actix-web "$1" "http://127.0.0.1:$BARE_PORT/api/products"
+    peak_rss_mb "$pid" > "$work/bare-actix-web.$1.rss"
+    cpu_seconds "$pid" > "$work/bare-actix-web.$1.cpu"
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+}
 
-target/release/examples/bare_actix "$BARE_PORT" "$DELAY_MS" &
-bare_pid=$!
-pids+=($bare_pid)
-wait_until_up "http://127.0.0.1:$BARE_PORT/api/products"
-run_wrk bare-actix-web "http://127.0.0.1:$BARE_PORT/api/products"
-bare_rss=$(peak_rss_mb "$bare_pid")
+# Later runs meet the earlier runs' TIME_WAIT sockets and conntrack entries, so
+# the order turns each round: no server always goes first.
+order=(nginx api bare)
+for round in $(seq 1 "$ROUNDS"); do
+    for i in 0 1 2; do
+        "run_${order[$(( (i + round - 1) % 3 ))]}" "$round"
+    done
+done
 
 # --- report --------------------------------------------------------------------
-n_rps=$(field "$work/nginx.wrk" rps); a_rps=$(field "$work/webapi-pgw.wrk" rps)
-a_p99=$(field "$work/webapi-pgw.wrk" p99)
+# The median of the rounds for req/s, p50, p99 and CPU; the highest peak RSS.
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+across() { # name what
+    for round in $(seq 1 "$ROUNDS"); do
+        case "$2" in
+            rss|cpu) cat "$work/$1.$round.$2" ;;
+            *) field "$work/$1.$round.wrk" "$2" ;;
+        esac
+        echo
+    done | grep -v '^$'
+}
+stat() { # name what
+    case "$2" in
+        rss) across "$1" rss | sort -g | tail -1 ;;
+        *) across "$1" "$2" | median ;;
+    esac
+}
+errors() { # name: the socket errors of every round, or "none"
+    local all
+    all=$(for round in $(seq 1 "$ROUNDS"); do field "$work/$1.$round.wrk" errors; done | grep -v '^none$' | sed 's/Socket errors: //' | paste -sd ';' -)
+    echo "${all:-none}"
+}
+
+n_rps=$(stat nginx rps); a_rps=$(stat webapi-pgw rps)
+a_p99=$(stat webapi-pgw p99); a_rss=$(stat webapi-pgw rss); b_rss=$(stat bare-actix-web rss)
 ratio=$(awk "BEGIN { printf \"%.3f\", $a_rps / $n_rps }")
 little=$(awk "BEGIN { printf \"%.0f\", $CONNECTIONS / ($DELAY_MS / 1000) }")
+ratios=$(for round in $(seq 1 "$ROUNDS"); do
+    awk "BEGIN { printf \"%.3f\", $(field "$work/webapi-pgw.$round.wrk" rps) / $(field "$work/nginx.$round.wrk" rps) }"
+    echo
+done | paste -sd ' ' -)
+cancelled=$(cat "$work"/cancelled.* | awk '{ s += $1 } END { print s + 0 }')
 
 echo
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2/1048576 }' /proc/meminfo), $(uname -sr); $(date -u +%Y-%m-%d)"
-echo "Load: wrk -t$THREADS -c$CONNECTIONS -d$DURATION, fixed delay $DELAY_MS ms (Little's law allows $little req/s)"
+echo "Load: wrk -t$THREADS -c$CONNECTIONS -d$DURATION, fixed delay $DELAY_MS ms (Little's law allows $little req/s); $ROUNDS rounds, order turned each round"
 echo
-echo "| server | req/s | % of Little's law | p50 ms | p99 ms | peak RSS MB | socket errors |"
-echo "|---|---|---|---|---|---|---|"
+echo "| server | req/s | % of Little's law | p50 ms | p99 ms | peak RSS MB | server CPU s | socket errors |"
+echo "|---|---|---|---|---|---|---|---|"
 for name in nginx webapi-pgw bare-actix-web; do
-    f="$work/$name.wrk"
-    case "$name" in nginx) rss=$nginx_rss ;; webapi-pgw) rss=$api_rss ;; *) rss=$bare_rss ;; esac
-    pct=$(awk "BEGIN { printf \"%.1f\", 100 * $(field "$f" rps) / $little }")
-    echo "| $name | $(field "$f" rps) | $pct | $(field "$f" p50) | $(field "$f" p99) | $rss | $(field "$f" errors | sed 's/Socket errors: //') |"
+    rps=$(stat "$name" rps)
+    pct=$(awk "BEGIN { printf \"%.1f\", 100 * $rps / $little }")
+    echo "| $name | $rps | $pct | $(stat "$name" p50) | $(stat "$name" p99) | $(stat "$name" rss) | $(stat "$name" cpu) | $(errors "$name") |"
 done
 echo
-echo "webapi-pgw / nginx throughput: $ratio (webapi-pgw counted $cancelled cancelled calls: wrk's connections closing at the end)"
+echo "Medians of $ROUNDS rounds (RSS: the highest). webapi-pgw / nginx throughput, round by round: $ratios"
+echo "webapi-pgw / nginx throughput: $ratio (webapi-pgw counted $cancelled cancelled calls: wrk's connections closing at the end of each run)"
 
 verdict=0
 check() { # description ok?
@@ -172,5 +230,5 @@ check() { # description ok?
 }
 check "req/s at least nginx's ($a_rps vs $n_rps)" "$(awk "BEGIN { print ($a_rps >= $n_rps) }")"
 check "p99 at most $GOAL_P99_MS ms ($a_p99 ms)" "$(awk "BEGIN { print ($a_p99 <= $GOAL_P99_MS) }")"
-check "peak RSS at most $GOAL_RSS_MB MB ($api_rss MB; a bare actix-web handler: $bare_rss MB)" "$(awk "BEGIN { print ($api_rss <= $GOAL_RSS_MB) }")"
+check "peak RSS at most $GOAL_RSS_MB MB ($a_rss MB; a bare actix-web handler: $b_rss MB)" "$(awk "BEGIN { print ($a_rss <= $GOAL_RSS_MB) }")"
 exit $verdict

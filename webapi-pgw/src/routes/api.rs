@@ -7,14 +7,17 @@
 
 use std::time::{Duration, Instant};
 
+use actix_web::dev::HttpServiceFactory;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{CONTENT_TYPE, HeaderValue};
-use actix_web::{HttpRequest, HttpResponse, Resource as Route, ResponseError, web};
+use actix_web::middleware::from_fn;
+use actix_web::{HttpRequest, HttpResponse, ResponseError, web};
 use serde::Deserialize;
 use shared_models::{Resource, catalog};
 
 use super::ApiState;
 use super::limits::get_only;
+use super::release::release_headers;
 use crate::metrics::Outcome;
 use crate::problem::Problem;
 
@@ -29,14 +32,21 @@ pub struct DelayQuery {
     delay: Option<String>,
 }
 
-/// `/api/{controller}`: the whole collection.
-pub fn collection() -> Route {
-    web::resource("/api/{controller}").route(web::get().to(get_collection)).default_service(web::to(get_only))
+/// `/api/{controller}`: the whole collection. Both routes drop the request's
+/// headers before they wait (see `release.rs`): nothing after needs them.
+pub fn collection() -> impl HttpServiceFactory {
+    web::resource("/api/{controller}")
+        .wrap(from_fn(release_headers))
+        .route(web::get().to(get_collection))
+        .default_service(web::to(get_only))
 }
 
 /// `/api/{controller}/{id}`: one item of it.
-pub fn item() -> Route {
-    web::resource("/api/{controller}/{id}").route(web::get().to(get_item)).default_service(web::to(get_only))
+pub fn item() -> impl HttpServiceFactory {
+    web::resource("/api/{controller}/{id}")
+        .wrap(from_fn(release_headers))
+        .route(web::get().to(get_item))
+        .default_service(web::to(get_only))
 }
 
 async fn get_collection(

@@ -4,10 +4,12 @@
 //! - `ops.rs`: `/` (an index), `/healthz` and `/metrics`.
 //! - `limits.rs`: what is refused before any handler runs (oversized bodies and headers),
 //!   and the answers for unknown routes and wrong methods.
+//! - `release.rs`: the API's routes free the request's headers before they wait.
 
 mod api;
 mod limits;
 mod ops;
+mod release;
 
 use std::sync::Arc;
 

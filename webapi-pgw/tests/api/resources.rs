@@ -106,3 +106,24 @@ async fn random_delays_stay_within_the_configured_range() {
         assert!((20..60).contains(&planned), "planned {planned} ms is outside [20, 60)");
     }
 }
+
+/// The API's routes drop the request's headers before they wait (to save
+/// memory): what the headers asked of the connection must still hold.
+#[actix_web::test]
+async fn connection_close_is_honoured_although_the_headers_are_released() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let app = spawn_app(0);
+    let mut stream = tokio::net::TcpStream::connect(app.address.trim_start_matches("http://")).await.unwrap();
+    let request = "GET /api/products?delay=10 HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n";
+    stream.write_all(request.as_bytes()).await.unwrap();
+
+    // The server answers, then closes: reading to the end finishes on its own.
+    let mut answer = Vec::new();
+    let read = tokio::time::timeout(Duration::from_secs(10), stream.read_to_end(&mut answer)).await;
+    assert!(read.is_ok(), "the server kept the connection open after `Connection: close`");
+    let answer = String::from_utf8_lossy(&answer).to_lowercase();
+    assert!(answer.starts_with("http/1.1 200"), "{answer}");
+    assert!(answer.contains("connection: close"), "{answer}");
+    assert!(answer.contains("server-timing: planned"), "{answer}");
+    assert!(answer.contains(r#""name":"product 1""#), "{answer}");
+}
