@@ -25,7 +25,9 @@
 
 use std::any::Any;
 use std::future::pending;
+use std::pin::Pin;
 use std::rc::Rc;
+use std::task::{Context, Poll};
 
 use actix_web::HttpRequest;
 use actix_web::dev::Extensions;
@@ -37,10 +39,41 @@ mod epoll_watch;
 #[derive(Debug, Clone)]
 pub struct PeerWatch(Rc<dyn Watch>);
 
-/// What a connection's watch can tell.
+/// What a connection's watch can tell. Polled rather than `async`, so that
+/// waiting for a hang-up allocates nothing: at 10,000 waiting calls, every
+/// request pays for what this does.
 trait Watch: std::fmt::Debug {
-    /// Completes once the peer has closed or reset the connection.
-    fn closed(&self) -> std::pin::Pin<Box<dyn Future<Output = ()> + '_>>;
+    /// Ready once the peer has closed or reset the connection. Until then it
+    /// keeps `cx`'s waker, in a slot it hands out the first time (`*slot`).
+    fn poll_closed(&self, slot: &mut Option<usize>, cx: &mut Context<'_>) -> Poll<()>;
+
+    /// The waiter holding `slot` stopped waiting: its waker can go.
+    fn forget(&self, slot: usize);
+}
+
+/// The future of [`PeerWatch::closed`]: completes when the peer hangs up.
+#[derive(Debug)]
+#[must_use = "futures do nothing unless polled"]
+pub struct Closed<'a> {
+    watch: &'a dyn Watch,
+    slot: Option<usize>,
+}
+
+impl Future for Closed<'_> {
+    type Output = ();
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let this = self.get_mut();
+        this.watch.poll_closed(&mut this.slot, cx)
+    }
+}
+
+impl Drop for Closed<'_> {
+    fn drop(&mut self) {
+        if let Some(slot) = self.slot.take() {
+            self.watch.forget(slot);
+        }
+    }
 }
 
 /// Pass this to `HttpServer::on_connect`: it watches each plain TCP connection
@@ -63,15 +96,16 @@ impl PeerWatch {
     }
 
     /// Completes when the peer has closed or reset the connection.
-    pub async fn closed(&self) {
-        self.0.closed().await;
+    pub fn closed(&self) -> Closed<'_> {
+        Closed { watch: &*self.0, slot: None }
     }
 }
 
 /// Completes when the client of `request` hangs up; never, if its connection
 /// is not watched. Race it against the request's work with `tokio::select!`.
 pub async fn client_gone(request: &HttpRequest) {
-    match PeerWatch::of(request) {
+    // Borrowed, not cloned: the request outlives the wait.
+    match request.conn_data::<PeerWatch>() {
         Some(watch) => watch.closed().await,
         None => pending().await,
     }
