@@ -8,6 +8,9 @@ ARG RUST_IMAGE=rust:1-slim-bookworm
 ARG RUNTIME_IMAGE=debian:bookworm-slim
 
 FROM ${RUST_IMAGE} AS build
+# jemalloc (service-kit's allocator) builds with make, which the official slim image lacks.
+RUN command -v make >/dev/null || { apt-get update -qq \
+    && apt-get install -y -qq --no-install-recommends make >/dev/null && rm -rf /var/lib/apt/lists/*; }
 WORKDIR /src
 COPY . .
 RUN cargo build --release --locked --bins -p webapi-pgw -p webapp-async -p mvc-async -p service-kit \

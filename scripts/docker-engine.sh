@@ -37,9 +37,10 @@ if ! have_image debian:bookworm-slim && ! docker pull -q debian:bookworm-slim >/
 fi
 
 if ! have_image rust:1-slim-bookworm && ! docker pull -q rust:1-slim-bookworm >/dev/null 2>&1; then
-    say "building rust:1-slim-bookworm: Debian, gcc, and this machine's Rust toolchain"
+    say "building rust:1-slim-bookworm: Debian, gcc, make, and this machine's Rust toolchain"
     toolchain=$(rustc --print sysroot)
-    mmdebstrap --quiet --variant=minbase --include=ca-certificates,gcc,libc6-dev \
+    # make: jemalloc's build needs it (the Dockerfile installs it where the image lacks it).
+    mmdebstrap --quiet --variant=minbase --include=ca-certificates,gcc,libc6-dev,make \
         --customize-hook="mkdir -p \"\$1/usr/local/rust\"" \
         --customize-hook="tar -C '$toolchain' --exclude=share/doc -cf - . | tar -C \"\$1/usr/local/rust\" -xf -" \
         --customize-hook="cp /etc/ssl/certs/ca-certificates.crt \"\$1/etc/ssl/certs/ca-certificates.crt\"" \

@@ -6,7 +6,10 @@
 //!   [`shutdown::run_until`], which stops an actix server gracefully on it.
 //! - [`disconnect`]: notices a client that hangs up while its request is still
 //!   being worked on, which actix-web does not tell a handler by itself.
+//! - `allocator.rs`: jemalloc as the global allocator of every program that links
+//!   this crate (Linux), for the CPU and memory it saves under load.
 
+mod allocator;
 pub mod disconnect;
 pub mod shutdown;
 pub mod telemetry;
