@@ -48,8 +48,10 @@ pub async fn run(scale: Scale) -> Result<Section, Failure> {
          A waiting synchronous request costs one OS thread; a waiting asynchronous one costs none. The tutorial \
          counts ~1 MB per thread because Windows commits a thread's whole stack. Linux reserves the 1 MiB stack \
          as address space only and makes resident just the pages a thread touches, so a parked request thread \
-         costs a few tens of KiB of resident memory here; the thread itself (scheduling, kernel structures, \
-         the address space) is the real cost. An async request's memory is its connection and its future.\n",
+         costs about a hundred KiB of resident memory here: the stack pages it touched, and the allocator's cache \
+         for that thread (jemalloc keeps one per thread; under glibc's malloc the thread's share was about half). \
+         The thread itself (scheduling, kernel structures, the address space) is the rest of the cost. An async \
+         request's memory is its connection and its future.\n",
         requests + 50,
         table(
             &[
