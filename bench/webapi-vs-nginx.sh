@@ -6,8 +6,8 @@
 # handler (webapi-pgw/examples/bare_actix.rs), the floor of what actix-web costs,
 # under the same wrk load (CONNECTIONS keep-alive connections for DURATION).
 # It does that ROUNDS times, turning the order each round (a run meets the
-# previous runs' TIME_WAIT sockets and conntrack entries, so going first is an
-# advantage), and prints a Markdown table of medians (req/s, p50, p99, server
+# previous runs' TIME_WAIT sockets and conntrack entries, so no server should
+# always have the same place), and prints a Markdown table of medians (req/s, p50, p99, server
 # CPU; the highest peak RSS; socket errors), the ratio of webapi-pgw's
 # throughput to nginx's, and whether webapi-pgw met its goals: req/s >= nginx's,
 # p99 <= 600 ms, RSS <= 150 MB. It exits 1 when a goal is missed.
