@@ -40,7 +40,7 @@ mod epoll_watch;
 pub struct PeerWatch(Rc<dyn Watch>);
 
 /// What a connection's watch can tell. Polled rather than `async`, so that
-/// waiting for a hang-up allocates nothing: at 10,000 waiting calls, every
+/// waiting for a hang-up allocates no future: at 10,000 waiting calls, every
 /// request pays for what this does.
 trait Watch: std::fmt::Debug {
     /// Ready once the peer has closed or reset the connection. Until then it
@@ -91,8 +91,8 @@ pub fn on_connect(connection: &dyn Any, data: &mut Extensions) {
 
 impl PeerWatch {
     /// The watch of the connection that `request` came on, if it has one.
-    pub fn of(request: &HttpRequest) -> Option<PeerWatch> {
-        request.conn_data::<PeerWatch>().cloned()
+    pub fn of(request: &HttpRequest) -> Option<&PeerWatch> {
+        request.conn_data::<PeerWatch>()
     }
 
     /// Completes when the peer has closed or reset the connection.
@@ -105,7 +105,7 @@ impl PeerWatch {
 /// is not watched. Race it against the request's work with `tokio::select!`.
 pub async fn client_gone(request: &HttpRequest) {
     // Borrowed, not cloned: the request outlives the wait.
-    match request.conn_data::<PeerWatch>() {
+    match PeerWatch::of(request) {
         Some(watch) => watch.closed().await,
         None => pending().await,
     }

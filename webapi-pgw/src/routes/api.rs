@@ -11,7 +11,7 @@ use actix_web::dev::HttpServiceFactory;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{CONTENT_TYPE, HeaderValue};
 use actix_web::middleware::from_fn;
-use actix_web::{HttpRequest, HttpResponse, ResponseError, web};
+use actix_web::{FromRequest, Handler, HttpRequest, HttpResponse, Responder, ResponseError, web};
 use serde::Deserialize;
 use shared_models::{Resource, catalog};
 
@@ -32,21 +32,26 @@ pub struct DelayQuery {
     delay: Option<String>,
 }
 
-/// `/api/{controller}`: the whole collection. Both routes drop the request's
-/// headers before they wait (see `release.rs`): nothing after needs them.
+/// `/api/{controller}`: the whole collection.
 pub fn collection() -> impl HttpServiceFactory {
-    web::resource("/api/{controller}")
-        .wrap(from_fn(release_headers))
-        .route(web::get().to(get_collection))
-        .default_service(web::to(get_only))
+    api_route("/api/{controller}", get_collection)
 }
 
 /// `/api/{controller}/{id}`: one item of it.
 pub fn item() -> impl HttpServiceFactory {
-    web::resource("/api/{controller}/{id}")
-        .wrap(from_fn(release_headers))
-        .route(web::get().to(get_item))
-        .default_service(web::to(get_only))
+    api_route("/api/{controller}/{id}", get_item)
+}
+
+/// What every API route is: GET only (405 otherwise), and the request's
+/// headers dropped before the handler waits (see `release.rs`): nothing after
+/// needs them.
+fn api_route<F, Args>(path: &str, handler: F) -> impl HttpServiceFactory
+where
+    F: Handler<Args>,
+    Args: FromRequest + 'static,
+    F::Output: Responder + 'static,
+{
+    web::resource(path).wrap(from_fn(release_headers)).route(web::get().to(handler)).default_service(web::to(get_only))
 }
 
 async fn get_collection(
