@@ -80,6 +80,9 @@ async fn main() -> std::io::Result<()> {
     let settings = AppSettings {
         webapi_url: api_url.clone(),
         request_threads: cli.request_threads,
+        min_threads: None,
+        thread_injection_ms: 500,
+        thread_idle_ms: 20_000,
         queue_length: cli.queue_length,
         max_backend_connections: cli.max_backend_connections,
         workers: None,

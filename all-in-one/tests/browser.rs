@@ -12,7 +12,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use app_kit::AppSettings;
-use app_kit::page::Pages;
+use app_kit::Host;
 use fantoccini::{Client, ClientBuilder, Locator};
 use webapi_pgw::metrics::{Metrics, Outcome};
 
@@ -23,7 +23,7 @@ const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 struct Lab {
     api_metrics: Arc<Metrics>,
     webapp: String,
-    webapp_pages: Pages,
+    webapp_pages: Host,
     mvc: String,
     browser: Client,
     _driver: Driver,
@@ -60,7 +60,7 @@ async fn start_lab(delay_ms: u64) -> Lab {
     let webapp = webapp_async::build(webapp_async::Config { bind: localhost, port: 0, app: settings.clone() }).unwrap();
     let mvc = mvc_async::build(mvc_async::Config { bind: localhost, port: 0, app: settings }).unwrap();
     let (webapp_url, mvc_url) = (format!("http://{}", webapp.address()), format!("http://{}", mvc.address()));
-    let webapp_pages = webapp.pages();
+    let webapp_pages = webapp.host();
     tokio::spawn(webapp.run_until_stopped(std::future::pending()));
     tokio::spawn(mvc.run_until_stopped(std::future::pending()));
 

@@ -16,27 +16,26 @@ pub struct Backend {
     client: ApiClient,
     blocking: BlockingApiClient,
     metrics: Arc<AppMetrics>,
-    /// Drives the blocking client's connections. Its own runtime, because the
-    /// request threads are not tokio threads and actix's workers are each a
-    /// single-threaded runtime that another thread cannot drive.
-    _io: Arc<IoRuntime>,
+    /// The I/O threads, where every call's socket lives.
+    io: tokio::runtime::Handle,
 }
 
 impl Backend {
     /// A backend for the API at `settings.webapi_url`, with the outbound
     /// connection limit of `settings.max_backend_connections`.
-    pub fn new(settings: &AppSettings, metrics: Arc<AppMetrics>) -> Result<Backend, ApiError> {
+    /// Its calls run on the I/O threads of `io`.
+    pub fn new(
+        settings: &AppSettings,
+        metrics: Arc<AppMetrics>,
+        io: tokio::runtime::Handle,
+    ) -> Result<Backend, ApiError> {
         let options = ClientOptions {
             max_connections: settings.max_backend_connections.map(|n| n as usize),
             ..ClientOptions::default()
         };
         let client = ApiClient::new(&settings.webapi_url, options)?;
-        let io = IoRuntime::start().map_err(|e| ApiError::InvalidUrl {
-            url: settings.webapi_url.clone(),
-            reason: format!("cannot start the backend I/O thread: {e}"),
-        })?;
-        let blocking = BlockingApiClient::new(client.clone(), io.handle());
-        Ok(Backend { client, blocking, metrics, _io: Arc::new(io) })
+        let blocking = BlockingApiClient::new(client.clone(), io.clone());
+        Ok(Backend { client, blocking, metrics, io })
     }
 
     /// The API's root URL.
@@ -63,10 +62,25 @@ impl Backend {
         timeline.time(resource.name(), self.client.fetch_path(&path, None)).await
     }
 
-    /// `GET url` (on the API's origin) and its status code, whatever it is.
-    pub async fn status_of(&self, url: &shared_models::client::Url, timeline: &Timeline) -> Result<u16, ApiError> {
+    /// `GET url` (on the API's origin): its status code, whatever it is, and
+    /// the I/O thread that saw the answer complete (the blog's "completed on").
+    pub async fn status_of(
+        &self,
+        url: &shared_models::client::Url,
+        timeline: &Timeline,
+    ) -> Result<(u16, String), ApiError> {
         let _open = InFlight::new(&self.metrics.backend_calls_in_flight);
-        timeline.time(url.path(), self.client.status_of(url)).await
+        let (client, target, url_text) = (self.client.clone(), url.clone(), url.to_string());
+        // The exchange runs as its own task on the I/O threads, so the thread
+        // that sees its end is known; dropping the page aborts it.
+        let exchange = AbortOnDrop(
+            self.io.spawn(async move {
+                let status = client.status_of(&target).await;
+                status.map(|code| (code, crate::threads::current()))
+            }),
+            url_text,
+        );
+        timeline.time(url.path(), exchange).await
     }
 
     /// `GET api/{resource}`, blocking this thread until the answer comes.
@@ -101,30 +115,23 @@ impl Backend {
     }
 }
 
-/// A small multi-threaded runtime of its own for blocking calls.
-#[derive(Debug)]
-struct IoRuntime(Option<tokio::runtime::Runtime>);
+/// A task on the I/O threads that is aborted when its awaiting page is dropped.
+struct AbortOnDrop<T>(tokio::task::JoinHandle<Result<T, ApiError>>, String);
 
-impl IoRuntime {
-    fn start() -> std::io::Result<IoRuntime> {
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(1)
-            .thread_name("backend-io")
-            .enable_all()
-            .build()?;
-        Ok(IoRuntime(Some(runtime)))
-    }
+impl<T> std::future::Future for AbortOnDrop<T> {
+    type Output = Result<T, ApiError>;
 
-    fn handle(&self) -> tokio::runtime::Handle {
-        self.0.as_ref().expect("present until dropped").handle().clone()
+    fn poll(mut self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<Self::Output> {
+        std::pin::Pin::new(&mut self.0).poll(cx).map(|joined| {
+            joined.unwrap_or_else(|e| {
+                Err(ApiError::Connect { url: self.1.clone(), reason: format!("the call failed: {e}") })
+            })
+        })
     }
 }
 
-impl Drop for IoRuntime {
+impl<T> Drop for AbortOnDrop<T> {
     fn drop(&mut self) {
-        // A plain drop would block, which tokio forbids inside async code.
-        if let Some(runtime) = self.0.take() {
-            runtime.shutdown_background();
-        }
+        self.0.abort();
     }
 }

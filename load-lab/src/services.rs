@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use app_kit::AppSettings;
-use app_kit::page::Pages;
+use app_kit::Host;
 use tokio::sync::oneshot;
 use webapi_pgw::metrics::Metrics;
 
@@ -112,7 +112,7 @@ pub struct RunningApp {
     /// Its root, without a trailing slash.
     pub address: String,
     /// Its pool and metrics.
-    pub pages: Pages,
+    pub host: Host,
     _running: Running,
 }
 
@@ -130,20 +130,35 @@ pub fn start_app(app: App, settings: AppSettings) -> std::io::Result<RunningApp>
         App::WebForms => webapp_async::build(webapp_async::Config { bind, port: 0, app: settings })?,
         App::Mvc => mvc_async::build(mvc_async::Config { bind, port: 0, app: settings })?,
     };
-    let (address, pages) = (format!("http://{}", server.address()), server.pages());
+    let (address, host) = (format!("http://{}", server.address()), server.host());
     let running = run(move |stopped| server.run_until_stopped(async move { drop(stopped.await) }));
-    Ok(RunningApp { address, pages, _running: running })
+    Ok(RunningApp { address, host, _running: running })
 }
 
-/// The settings of an app for a scenario.
+/// The settings of an app for a scenario: threads started at once up to
+/// `request_threads` (no injection delay), so that the scenario measures the
+/// pool's size alone. [`default_settings`] has .NET's injection.
 pub fn settings(api_url: &str, request_threads: u32, queue_length: u32, max_backend: Option<u32>) -> AppSettings {
     AppSettings {
-        webapi_url: api_url.to_owned(),
+        thread_injection_ms: 0,
         request_threads,
         queue_length,
         max_backend_connections: max_backend,
-        workers: None,
+        ..default_settings(api_url)
     }
+}
+
+/// The apps' default settings (as `--help` shows them) against `api_url`.
+pub fn default_settings(api_url: &str) -> AppSettings {
+    use clap::Parser;
+    #[derive(Parser)]
+    struct Defaults {
+        #[command(flatten)]
+        app: AppSettings,
+    }
+    let mut settings = Defaults::parse_from(["defaults"]).app;
+    settings.webapi_url = api_url.to_owned();
+    settings
 }
 
 /// An app running as its own process, so that its threads and memory can be
