@@ -202,3 +202,49 @@ async fn pressing_cancel_cancels_the_backend_call_in_the_web_api() {
 
     lab.browser.close().await.unwrap();
 }
+
+/// ThreadPool.aspx's live view: a sync burst against a pool that injects
+/// threads slowly, watched without reloading: the thread count rises and a
+/// queue appears.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_live_view_shows_a_sync_burst_starving_the_pool() {
+    let lab = start_lab(0).await;
+    let browser = &lab.browser;
+    let api = webapi_pgw::Application::build(webapi_pgw::Config::for_tests(1_000)).unwrap();
+    let api_url = format!("http://{}/", api.address());
+    tokio::spawn(api.run_until_stopped(std::future::pending()));
+    let settings =
+        AppSettings { min_threads: Some(2), thread_injection_ms: 200, ..AppSettings::for_tests(&api_url, 100, 50) };
+    let app =
+        webapp_async::build(webapp_async::Config { bind: [127, 0, 0, 1].into(), port: 0, app: settings }).unwrap();
+    let url = format!("http://{}/ThreadPool.aspx", app.address());
+    tokio::spawn(app.run_until_stopped(std::future::pending()));
+
+    browser.goto(&url).await.unwrap();
+    browser.execute("window.notReloaded = true;", vec![]).await.unwrap();
+    let count = browser.find(Locator::Id("burst-count")).await.unwrap();
+    count.clear().await.unwrap();
+    count.send_keys("200").await.unwrap();
+    browser.find(Locator::Id("burst-sync")).await.unwrap().click().await.unwrap();
+
+    // The numbers move by themselves: threads creep up, a queue forms.
+    let read = |id: &'static str| async move {
+        let text = browser.find(Locator::Id(id)).await.unwrap().text().await.unwrap();
+        text.split_whitespace().next().and_then(|n| n.parse::<u64>().ok()).unwrap_or(0)
+    };
+    let started = Instant::now();
+    let (mut threads, mut queued) = (0, 0);
+    while (threads < 5 || queued == 0) && started.elapsed() < Duration::from_secs(20) {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        threads = threads.max(read("threads").await);
+        queued = queued.max(read("queued").await);
+    }
+    assert!(threads >= 5, "the thread count rose by injection: {threads}");
+    assert!(queued > 0, "requests queued while threads were injected");
+    let same_page = browser.execute("return window.notReloaded === true;", vec![]).await.unwrap();
+    assert_eq!(same_page, serde_json::Value::Bool(true), "the page was not reloaded");
+    assert!(browser.find(Locator::Id("burst-status")).await.unwrap().text().await.unwrap().contains("sent"));
+    screenshot(browser, "webapp-threadpool").await;
+
+    lab.browser.close().await.unwrap();
+}
