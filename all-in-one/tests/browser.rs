@@ -57,8 +57,15 @@ async fn start_lab(delay_ms: u64) -> Lab {
     tokio::spawn(api.run_until_stopped(std::future::pending()));
     let settings = AppSettings::for_tests(&api_url, 8, 8);
     let localhost = [127, 0, 0, 1].into();
-    let webapp = webapp_async::build(webapp_async::Config { bind: localhost, port: 0, app: settings.clone() }).unwrap();
-    let mvc = mvc_async::build(mvc_async::Config { bind: localhost, port: 0, app: settings }).unwrap();
+    let webapp = webapp_async::build(webapp_async::Config {
+        bind: localhost,
+        port: 0,
+        app: settings.clone(),
+        log: Default::default(),
+    })
+    .unwrap();
+    let mvc = mvc_async::build(mvc_async::Config { bind: localhost, port: 0, app: settings, log: Default::default() })
+        .unwrap();
     let (webapp_url, mvc_url) = (format!("http://{}", webapp.address()), format!("http://{}", mvc.address()));
     let webapp_pages = webapp.pages();
     tokio::spawn(webapp.run_until_stopped(std::future::pending()));

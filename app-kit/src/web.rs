@@ -3,8 +3,9 @@
 use std::future::Future;
 use std::net::{IpAddr, SocketAddr};
 
-use actix_web::middleware::DefaultHeaders;
+use actix_web::middleware::{DefaultHeaders, from_fn};
 use actix_web::{App, HttpResponse, HttpServer, web};
+use service_kit::startup::StartupError;
 use service_kit::{disconnect, shutdown};
 
 use crate::page::Pages;
@@ -73,13 +74,17 @@ impl AppServer {
     where
         F: Fn(&mut web::ServiceConfig) + Clone + Send + 'static,
     {
-        let pages = Pages::from_settings(settings)
-            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e.to_string()))?;
+        let pages = Pages::from_settings(settings).map_err(|e| StartupError::InvalidValue {
+            service: name,
+            problem: e.to_string(),
+            flag: "--webapi-url or WEBAPI_URL",
+        })?;
         let webapi = pages.backend.root().to_string();
         let data = web::Data::new(pages.clone());
         let mut server = HttpServer::new(move || {
             App::new()
                 .wrap(security_headers())
+                .wrap(from_fn(service_kit::http::conventions))
                 .app_data(data.clone())
                 .configure(common_routes)
                 .configure(configure.clone())
@@ -91,9 +96,10 @@ impl AppServer {
         if let Some(workers) = settings.workers {
             server = server.workers(workers as usize);
         }
-        let server = server.bind((bind, port))?;
+        let server = server.bind((bind, port)).map_err(|error| StartupError::listen(name, (bind, port), error))?;
         let address = server.addrs()[0];
-        tracing::info!(%address, %webapi, "{name} listening on http://{address}/");
+        disconnect::warn_if_unsupported();
+        tracing::info!(%address, %webapi, "{name} listening on {}", service_kit::address::browsable_url(address));
         Ok(AppServer { address, pages, server: server.run() })
     }
 

@@ -27,16 +27,12 @@ pub enum StartupError {
         source: io::Error,
     },
     /// A setting's value cannot be used.
-    #[error("{service}: {what} `{value}` cannot be used: {reason} (change it with {flag})")]
+    #[error("{service}: {problem} (change it with {flag})")]
     InvalidValue {
         /// The service that was given it.
         service: &'static str,
-        /// What the value is, in words (`the Web API URL`).
-        what: &'static str,
-        /// The value as given.
-        value: String,
-        /// Why it cannot be used.
-        reason: String,
+        /// What is wrong, naming the value: ``the Web API URL `x` is not usable: ...``.
+        problem: String,
         /// Where to change it: `--webapi-url or WEBAPI_URL`.
         flag: &'static str,
     },
@@ -147,16 +143,14 @@ mod tests {
     fn a_bad_value_names_it_and_its_flag() {
         let error: io::Error = StartupError::InvalidValue {
             service: "mvc-async",
-            what: "the Web API URL",
-            value: "nope".into(),
-            reason: "relative URL without a base".into(),
+            problem: "the Web API URL `nope` is not usable: relative URL without a base".into(),
             flag: "--webapi-url or WEBAPI_URL",
         }
         .into();
         assert_eq!(error.kind(), io::ErrorKind::InvalidInput);
         assert_eq!(
             error.to_string(),
-            "mvc-async: the Web API URL `nope` cannot be used: relative URL without a base \
+            "mvc-async: the Web API URL `nope` is not usable: relative URL without a base \
              (change it with --webapi-url or WEBAPI_URL)"
         );
         assert_eq!(report("mvc-async", Err(error)), ExitCode::FAILURE);

@@ -55,9 +55,8 @@ pub fn init(default_filter: &str) {
 /// panic would take the request being served down with it.
 pub fn init_with(args: &LogArgs, default_filter: &str) {
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default_filter));
-    let access: Directive = format!("{ACCESS_TARGET}={}", if args.access_log { "info" } else { "off" })
-        .parse()
-        .expect("a valid directive");
+    let access: Directive =
+        format!("{ACCESS_TARGET}={}", if args.access_log { "info" } else { "off" }).parse().expect("a valid directive");
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter.add_directive(access))
         .with_writer(std::io::stderr)

@@ -61,6 +61,7 @@ async fn a_bad_web_api_url_is_refused_at_start() {
     let config = mvc_async::Config {
         bind: [127, 0, 0, 1].into(),
         port: 0,
+        log: Default::default(),
         app: app_kit::AppSettings::for_tests("ftp://nowhere", 1, 1),
     };
 
