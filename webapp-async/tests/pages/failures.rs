@@ -6,6 +6,7 @@ use std::time::Duration;
 use crate::helpers::{dead_api_url, eventually, fake_api, spawn_app, spawn_app_against};
 
 #[actix_web::test]
+#[cfg_attr(not(target_os = "linux"), ignore = "hang-up detection is Linux-only: service-kit/src/disconnect.rs")]
 async fn gizmos_cancel_async_shows_the_friendly_timeout_page_and_the_api_sees_the_cancellation() {
     let app = spawn_app(3_000, 4, 10);
 
