@@ -7,17 +7,21 @@
 
 use std::io::Write;
 use std::net::IpAddr;
+use std::process::ExitCode;
 
 use app_kit::AppSettings;
 use clap::Parser;
+use service_kit::address::browsable_url;
+use service_kit::startup::with_port_flag;
+use service_kit::telemetry::LogArgs;
 use tokio::sync::watch;
 
 /// Runs the Async ASP.NET sample's three services together.
 #[derive(Debug, Parser)]
 #[command(name = "async-aspnet", version, about, long_about)]
 struct Cli {
-    /// Address all three listen on; 0.0.0.0 to accept connections from other hosts.
-    #[arg(long, env = "BIND", default_value = "127.0.0.1")]
+    /// Address or host name all three listen on; 0.0.0.0 to accept connections from other hosts.
+    #[arg(long, env = "BIND", default_value = "127.0.0.1", value_parser = service_kit::address::parse_bind)]
     bind: IpAddr,
 
     /// Port of the Web API.
@@ -55,12 +59,19 @@ struct Cli {
     /// Most calls to the Web API at once from each app [default: unlimited].
     #[arg(long, env = "MAX_BACKEND_CONNECTIONS")]
     max_backend_connections: Option<u32>,
+
+    #[command(flatten)]
+    log: LogArgs,
 }
 
 #[actix_web::main]
-async fn main() -> std::io::Result<()> {
+async fn main() -> ExitCode {
+    service_kit::startup::report("async-aspnet", run().await)
+}
+
+async fn run() -> std::io::Result<()> {
     let cli = Cli::parse();
-    service_kit::telemetry::init("info");
+    service_kit::telemetry::init_with(&cli.log, "info");
 
     let api_config = webapi_pgw::Config {
         bind: cli.bind,
@@ -70,13 +81,14 @@ async fn main() -> std::io::Result<()> {
         max_delay: 60_000,
         seed: cli.seed,
         workers: None,
+        log: cli.log.clone(),
     };
     if let Err(message) = api_config.validate() {
         use clap::CommandFactory;
         Cli::command().error(clap::error::ErrorKind::ValueValidation, message).exit();
     }
-    let api = webapi_pgw::Application::build(api_config)?;
-    let api_url = format!("http://{}/", api.address());
+    let api = webapi_pgw::Application::build(api_config).map_err(|e| with_port_flag(e, "--api-port or API_PORT"))?;
+    let api_url = browsable_url(api.address());
     let settings = AppSettings {
         webapi_url: api_url.clone(),
         request_threads: cli.request_threads,
@@ -87,16 +99,23 @@ async fn main() -> std::io::Result<()> {
         max_backend_connections: cli.max_backend_connections,
         workers: None,
     };
-    let webapp =
-        webapp_async::build(webapp_async::Config { bind: cli.bind, port: cli.webapp_port, app: settings.clone() })?;
-    let mvc = mvc_async::build(mvc_async::Config { bind: cli.bind, port: cli.mvc_port, app: settings })?;
+    let (bind, log) = (cli.bind, cli.log);
+    let webapp = webapp_async::build(webapp_async::Config {
+        bind,
+        port: cli.webapp_port,
+        app: settings.clone(),
+        log: log.clone(),
+    })
+    .map_err(|e| with_port_flag(e, "--webapp-port or WEBAPP_PORT"))?;
+    let mvc = mvc_async::build(mvc_async::Config { bind, port: cli.mvc_port, app: settings, log })
+        .map_err(|e| with_port_flag(e, "--mvc-port or MVC_PORT"))?;
 
     // writeln!, not println!: a closed stdout (`| head -1`) must not stop the services.
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "The Async ASP.NET sample is running (Ctrl-C stops all three):")
         .and_then(|()| writeln!(out, "  Web API        {api_url}api/products"))
-        .and_then(|()| writeln!(out, "  Web Forms app  http://{}/", webapp.address()))
-        .and_then(|()| writeln!(out, "  MVC app        http://{}/", mvc.address()))
+        .and_then(|()| writeln!(out, "  Web Forms app  {}", browsable_url(webapp.address())))
+        .and_then(|()| writeln!(out, "  MVC app        {}", browsable_url(mvc.address())))
         .and_then(|()| out.flush());
     drop(out);
 

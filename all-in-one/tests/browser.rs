@@ -57,8 +57,15 @@ async fn start_lab(delay_ms: u64) -> Lab {
     tokio::spawn(api.run_until_stopped(std::future::pending()));
     let settings = AppSettings::for_tests(&api_url, 8, 8);
     let localhost = [127, 0, 0, 1].into();
-    let webapp = webapp_async::build(webapp_async::Config { bind: localhost, port: 0, app: settings.clone() }).unwrap();
-    let mvc = mvc_async::build(mvc_async::Config { bind: localhost, port: 0, app: settings }).unwrap();
+    let webapp = webapp_async::build(webapp_async::Config {
+        bind: localhost,
+        port: 0,
+        app: settings.clone(),
+        log: Default::default(),
+    })
+    .unwrap();
+    let mvc = mvc_async::build(mvc_async::Config { bind: localhost, port: 0, app: settings, log: Default::default() })
+        .unwrap();
     let (webapp_url, mvc_url) = (format!("http://{}", webapp.address()), format!("http://{}", mvc.address()));
     let webapp_pages = webapp.host();
     tokio::spawn(webapp.run_until_stopped(std::future::pending()));
@@ -165,6 +172,7 @@ async fn menus_lead_to_every_page_and_the_waterfalls_render() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(not(target_os = "linux"), ignore = "hang-up detection is Linux-only: service-kit/src/disconnect.rs")]
 async fn pressing_cancel_cancels_the_backend_call_in_the_web_api() {
     let lab = start_lab(0).await;
     let browser = &lab.browser;
@@ -215,8 +223,13 @@ async fn the_live_view_shows_a_sync_burst_starving_the_pool() {
     tokio::spawn(api.run_until_stopped(std::future::pending()));
     let settings =
         AppSettings { min_threads: Some(2), thread_injection_ms: 200, ..AppSettings::for_tests(&api_url, 100, 50) };
-    let app =
-        webapp_async::build(webapp_async::Config { bind: [127, 0, 0, 1].into(), port: 0, app: settings }).unwrap();
+    let app = webapp_async::build(webapp_async::Config {
+        bind: [127, 0, 0, 1].into(),
+        port: 0,
+        app: settings,
+        log: Default::default(),
+    })
+    .unwrap();
     let url = format!("http://{}/ThreadPool.aspx", app.address());
     tokio::spawn(app.run_until_stopped(std::future::pending()));
 

@@ -3,8 +3,9 @@
 use std::future::Future;
 use std::net::{IpAddr, SocketAddr};
 
-use actix_web::middleware::DefaultHeaders;
+use actix_web::middleware::{DefaultHeaders, from_fn};
 use actix_web::{App, HttpResponse, HttpServer, web};
+use service_kit::startup::StartupError;
 use service_kit::{disconnect, shutdown};
 
 use crate::failure::ErrorPages;
@@ -79,8 +80,16 @@ impl AppServer {
     where
         F: Fn(&mut web::ServiceConfig) + Clone + Send + 'static,
     {
-        let host = Host::new(settings, error_pages)
-            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e.to_string()))?;
+        let host = Host::new(settings, error_pages).map_err(|e| match e {
+            crate::host::StartError::WebApiUrl(e) => std::io::Error::from(StartupError::InvalidValue {
+                service: name,
+                problem: e.to_string(),
+                flag: "--webapi-url or WEBAPI_URL",
+            }),
+            crate::host::StartError::IoThreads(e) => {
+                std::io::Error::new(e.kind(), format!("{name}: cannot start the I/O threads: {e}"))
+            }
+        })?;
         let webapi = host.backend.root().to_string();
         let data = web::Data::new(host.clone());
         let live = web::Data::new(live_view);
@@ -88,6 +97,7 @@ impl AppServer {
         let mut server = HttpServer::new(move || {
             App::new()
                 .wrap(security_headers())
+                .wrap(from_fn(service_kit::http::conventions))
                 .app_data(data.clone())
                 .app_data(live_data.clone())
                 .configure(common_routes)
@@ -101,10 +111,11 @@ impl AppServer {
         if let Some(workers) = settings.workers {
             server = server.workers(workers as usize);
         }
-        let server = server.bind((bind, port))?;
+        let server = server.bind((bind, port)).map_err(|error| StartupError::listen(name, (bind, port), error))?;
         let address = server.addrs()[0];
         live.listening_on(address);
-        tracing::info!(%address, %webapi, "{name} listening on http://{address}/");
+        disconnect::warn_if_unsupported();
+        tracing::info!(%address, %webapi, "{name} listening on {}", service_kit::address::browsable_url(address));
         Ok(AppServer { address, host, server: server.run() })
     }
 

@@ -127,8 +127,10 @@ impl RunningApp {
 pub fn start_app(app: App, settings: AppSettings) -> std::io::Result<RunningApp> {
     let bind = [127, 0, 0, 1].into();
     let server = match app {
-        App::WebForms => webapp_async::build(webapp_async::Config { bind, port: 0, app: settings })?,
-        App::Mvc => mvc_async::build(mvc_async::Config { bind, port: 0, app: settings })?,
+        App::WebForms => {
+            webapp_async::build(webapp_async::Config { bind, port: 0, app: settings, log: Default::default() })?
+        }
+        App::Mvc => mvc_async::build(mvc_async::Config { bind, port: 0, app: settings, log: Default::default() })?,
     };
     let (address, host) = (format!("http://{}", server.address()), server.host());
     let running = run(move |stopped| server.run_until_stopped(async move { drop(stopped.await) }));

@@ -4,6 +4,7 @@ use std::net::IpAddr;
 
 use app_kit::AppSettings;
 use clap::Parser;
+use service_kit::telemetry::LogArgs;
 
 /// The MVC app of the Async ASP.NET sample: each HomeController action in a
 /// synchronous version, which blocks a request thread while it waits for the
@@ -11,8 +12,8 @@ use clap::Parser;
 #[derive(Debug, Clone, Parser)]
 #[command(name = "mvc-async", version, about, long_about)]
 pub struct Config {
-    /// Address to listen on; 0.0.0.0 to accept connections from other hosts.
-    #[arg(long, env = "BIND", default_value = "127.0.0.1")]
+    /// Address or host name to listen on; 0.0.0.0 to accept connections from other hosts.
+    #[arg(long, env = "BIND", default_value = "127.0.0.1", value_parser = service_kit::address::parse_bind)]
     pub bind: IpAddr,
 
     /// Port to listen on; 0 picks a free port, which the log names.
@@ -22,4 +23,8 @@ pub struct Config {
     #[command(flatten)]
     #[allow(missing_docs)]
     pub app: AppSettings,
+
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub log: LogArgs,
 }

@@ -19,6 +19,12 @@
 //! 20,000, over the hard limit of many machines. This costs one per worker, and
 //! nothing is read from the socket, so actix still sees every byte.
 //!
+//! Elsewhere (macOS, the BSDs, Windows) connections are not watched: a hang-up
+//! goes unnoticed and the work for it runs to its end. [`warn_if_unsupported`]
+//! says so once at start. (kqueue's `EVFILT_READ` with `EV_EOF` could do on
+//! macOS what epoll does here; it is not written, as no macOS build can be
+//! checked on this project's machines.)
+//!
 //! Limits, by design: a client that half-closes its side and still waits for
 //! the answer is taken as gone (no HTTP client does that; nginx reads it the
 //! same way); only plain TCP connections are watched (we serve no TLS).
@@ -87,6 +93,22 @@ pub fn on_connect(connection: &dyn Any, data: &mut Extensions) {
     }
     #[cfg(not(target_os = "linux"))]
     let _ = (stream, data);
+}
+
+/// Logs a warning, once per process, when this platform cannot watch
+/// connections for hang-ups (anything but Linux); does nothing on Linux.
+/// Servers call it when they start listening.
+pub fn warn_if_unsupported() {
+    #[cfg(not(target_os = "linux"))]
+    {
+        static ONCE: std::sync::Once = std::sync::Once::new();
+        ONCE.call_once(|| {
+            tracing::warn!(
+                "hang-up detection works on Linux only: here a client that hangs up is not noticed, \
+                 so its work (and a page's calls to the Web API) runs to the end"
+            )
+        });
+    }
 }
 
 impl PeerWatch {

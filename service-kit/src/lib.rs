@@ -1,7 +1,12 @@
 //! Plumbing that every service of the workspace shares, written once.
 //!
 //! # Layout
-//! - [`telemetry`]: one `tracing` subscriber for all services, filtered by `RUST_LOG`.
+//! - [`telemetry`]: one `tracing` subscriber for all services, filtered by `RUST_LOG`,
+//!   and the logging flags every binary takes ([`telemetry::LogArgs`]: `--log-format`,
+//!   `--access-log`).
+//! - [`http`]: `HEAD` wherever `GET` is served, and the access log, as one middleware.
+//! - [`startup`]: start-up failures as one sentence naming the flag that fixes them.
+//! - [`address`]: `--bind` as an address or a host name, and browsable URLs.
 //! - [`shutdown`]: the signal that stops a service (Ctrl-C or SIGTERM), and
 //!   [`shutdown::run_until`], which stops an actix server gracefully on it.
 //! - [`disconnect`]: notices a client that hangs up while its request is still
@@ -9,7 +14,10 @@
 //! - `allocator.rs`: jemalloc as the global allocator of every program that links
 //!   this crate (Linux), for the CPU and memory it saves under load.
 
+pub mod address;
 mod allocator;
 pub mod disconnect;
+pub mod http;
 pub mod shutdown;
+pub mod startup;
 pub mod telemetry;

@@ -3,6 +3,7 @@
 use std::net::IpAddr;
 
 use clap::Parser;
+use service_kit::telemetry::LogArgs;
 
 /// The delay-injecting Web API of the Async ASP.NET sample.
 ///
@@ -12,8 +13,8 @@ use clap::Parser;
 #[derive(Debug, Clone, Parser)]
 #[command(name = "webapi-pgw", version, about, long_about)]
 pub struct Config {
-    /// Address to listen on; 0.0.0.0 to accept connections from other hosts.
-    #[arg(long, env = "BIND", default_value = "127.0.0.1")]
+    /// Address or host name to listen on; 0.0.0.0 to accept connections from other hosts.
+    #[arg(long, env = "BIND", default_value = "127.0.0.1", value_parser = service_kit::address::parse_bind)]
     pub bind: IpAddr,
 
     /// Port to listen on (7734 as in the sample); 0 picks a free port, which the log names.
@@ -40,6 +41,10 @@ pub struct Config {
     /// Worker threads that serve requests [default: one per CPU].
     #[arg(long, env = "WORKERS")]
     pub workers: Option<usize>,
+
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub log: LogArgs,
 }
 
 impl Config {
@@ -73,6 +78,7 @@ impl Config {
             max_delay: 60_000,
             seed: Some(1),
             workers: Some(2),
+            log: LogArgs::default(),
         }
     }
 }

@@ -42,7 +42,7 @@ impl Problem {
     pub fn method_not_allowed(allow: &'static str) -> Problem {
         Problem {
             allow: Some(allow),
-            ..Problem::new(StatusCode::METHOD_NOT_ALLOWED, format!("only {allow} is allowed here"))
+            ..Problem::new(StatusCode::METHOD_NOT_ALLOWED, format!("the methods allowed here are {allow}"))
         }
     }
 }

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use actix_web::middleware::from_fn;
 use actix_web::{App, HttpServer, web};
+use service_kit::startup::StartupError;
 use service_kit::{disconnect, shutdown};
 
 use crate::config::Config;
@@ -36,7 +37,10 @@ impl Application {
         });
         let workers = config.workers.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
         let server = HttpServer::new(move || {
-            App::new().wrap(from_fn(routes::bound_requests)).configure(routes::configure(state.clone()))
+            App::new()
+                .wrap(from_fn(routes::bound_requests))
+                .wrap(from_fn(service_kit::http::conventions))
+                .configure(routes::configure(state.clone()))
         })
         .workers(workers)
         .backlog(BACKLOG)
@@ -44,15 +48,18 @@ impl Application {
         .on_connect(disconnect::on_connect)
         .disable_signals()
         .shutdown_timeout(shutdown::GRACE_PERIOD.as_secs())
-        .bind((config.bind, config.port))?;
+        .bind((config.bind, config.port))
+        .map_err(|error| StartupError::listen("webapi-pgw", (config.bind, config.port), error))?;
         let address = server.addrs()[0];
+        disconnect::warn_if_unsupported();
         tracing::info!(
             %address,
             delay_min_ms = config.delay_min,
             delay_max_ms = config.delay_max,
             seed = ?config.seed,
             workers,
-            "webapi-pgw listening on http://{address}/"
+            "webapi-pgw listening on {}",
+            service_kit::address::browsable_url(address)
         );
         Ok(Application { address, metrics, server: server.run() })
     }

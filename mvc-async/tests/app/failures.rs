@@ -6,6 +6,7 @@ use std::time::Duration;
 use crate::helpers::{dead_api_url, eventually, spawn_app, spawn_app_against};
 
 #[actix_web::test]
+#[cfg_attr(not(target_os = "linux"), ignore = "hang-up detection is Linux-only: service-kit/src/disconnect.rs")]
 async fn gizmos_cancel_async_times_out_and_the_api_sees_the_cancellation() {
     let app = spawn_app(2_000, 4, 10);
 
@@ -20,6 +21,7 @@ async fn gizmos_cancel_async_times_out_and_the_api_sees_the_cancellation() {
 }
 
 #[actix_web::test]
+#[cfg_attr(not(target_os = "linux"), ignore = "hang-up detection is Linux-only: service-kit/src/disconnect.rs")]
 async fn pwg_time_out_cancels_all_three_calls_together() {
     let app = spawn_app(2_000, 4, 10);
 
@@ -61,6 +63,7 @@ async fn a_bad_web_api_url_is_refused_at_start() {
     let config = mvc_async::Config {
         bind: [127, 0, 0, 1].into(),
         port: 0,
+        log: Default::default(),
         app: app_kit::AppSettings::for_tests("ftp://nowhere", 1, 1),
     };
 

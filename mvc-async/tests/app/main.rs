@@ -2,5 +2,6 @@
 
 mod actions;
 mod failures;
+mod head;
 mod helpers;
 mod threads;

@@ -7,10 +7,21 @@ use std::net::TcpStream;
 use std::process::ExitCode;
 use std::time::Duration;
 
+const USAGE: &str = "usage: healthcheck [PORT]
+
+Exits 0 when the service on 127.0.0.1:PORT answers GET /healthz with 200,
+1 when it does not, 2 on a bad command line. PORT defaults to the PORT
+environment variable. Made for container health checks (no curl needed).";
+
 fn main() -> ExitCode {
-    let port = std::env::args().nth(1).or_else(|| std::env::var("PORT").ok());
+    let argument = std::env::args().nth(1);
+    if matches!(argument.as_deref(), Some("-h" | "--help")) {
+        println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
+    let port = argument.or_else(|| std::env::var("PORT").ok());
     let Some(port) = port.and_then(|p| p.parse::<u16>().ok()) else {
-        eprintln!("usage: healthcheck PORT (or set PORT)");
+        eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
     match check(port) {

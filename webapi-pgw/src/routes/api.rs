@@ -4,6 +4,13 @@
 //! answers with freshly generated data. The wait is raced against the caller
 //! hanging up, as the sample's `Task.Delay(delay, cancelToken)` was: a caller
 //! that gives up stops the work at once.
+//!
+//! `HEAD` (served through these `GET` routes) answers at once, without the
+//! delay: the delay stands for the cost of producing the data, which `HEAD`
+//! does not ask for, and a monitor or load balancer probing a resource wants
+//! to know it is served, not to wait a second per probe. Everything else is
+//! `GET`'s: the status (404, 400 included), `Content-Type`, `Content-Length`
+//! and a `Server-Timing` that says no delay was waited.
 
 use std::time::{Duration, Instant};
 
@@ -127,6 +134,14 @@ async fn wait(
     resource: Resource,
     requested: Option<&str>,
 ) -> Result<Timing, Problem> {
+    if service_kit::http::is_head(request) {
+        // `?delay=` is still checked (a bad one is GET's 400), but not waited,
+        // and no delay is drawn: HEAD leaves the seeded sequence of delays alone.
+        if requested.is_some() {
+            state.plan.pick(requested).inspect_err(|_| state.metrics.count(label(resource), Outcome::Error))?;
+        }
+        return Ok(Timing { planned: Duration::ZERO, waited: Duration::ZERO });
+    }
     let planned = state.plan.pick(requested).inspect_err(|_| state.metrics.count(label(resource), Outcome::Error))?;
     let started = Instant::now();
     let in_flight = state.metrics.delay_started();

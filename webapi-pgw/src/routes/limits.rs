@@ -47,7 +47,8 @@ pub async fn not_found(request: HttpRequest) -> Problem {
     ))
 }
 
-/// The answer for a known path with a method other than GET.
+/// The answer for a known path with a method other than GET (or HEAD, which
+/// `service_kit::http::conventions` serves as GET).
 pub async fn get_only() -> Problem {
-    Problem::method_not_allowed("GET")
+    Problem::method_not_allowed("GET, HEAD")
 }

@@ -37,7 +37,7 @@ async fn other_methods_are_405_with_allow() {
     for path in ["/api/products", "/api/products/1"] {
         let response = app.client.delete(format!("{}{path}", app.address)).send().await.unwrap();
         assert_eq!(response.status(), 405, "{path}");
-        assert_eq!(response.headers()["allow"], "GET");
+        assert_eq!(response.headers()["allow"], "GET, HEAD");
         problem(response).await;
     }
 }

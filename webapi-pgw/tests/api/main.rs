@@ -4,6 +4,7 @@
 mod binary;
 mod cancellation;
 mod errors;
+mod head;
 mod helpers;
 mod operations;
 mod resources;

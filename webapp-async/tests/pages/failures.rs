@@ -6,6 +6,7 @@ use std::time::Duration;
 use crate::helpers::{dead_api_url, eventually, fake_api, spawn_app, spawn_app_against};
 
 #[actix_web::test]
+#[cfg_attr(not(target_os = "linux"), ignore = "hang-up detection is Linux-only: service-kit/src/disconnect.rs")]
 async fn gizmos_cancel_async_shows_the_friendly_timeout_page_and_the_api_sees_the_cancellation() {
     let app = spawn_app(3_000, 4, 10);
 
@@ -73,6 +74,7 @@ async fn a_bad_web_api_url_is_refused_at_start() {
     let config = webapp_async::Config {
         bind: [127, 0, 0, 1].into(),
         port: 0,
+        log: Default::default(),
         app: app_kit::AppSettings::for_tests("not a url", 1, 1),
     };
 

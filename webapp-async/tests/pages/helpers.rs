@@ -7,7 +7,12 @@ pub use test_support::{TestApp, dead_api_url, elapsed_seconds, eventually, fake_
 use webapi_pgw::metrics::Metrics;
 
 fn build(settings: AppSettings) -> std::io::Result<app_kit::web::AppServer> {
-    webapp_async::build(webapp_async::Config { bind: [127, 0, 0, 1].into(), port: 0, app: settings })
+    webapp_async::build(webapp_async::Config {
+        bind: [127, 0, 0, 1].into(),
+        port: 0,
+        app: settings,
+        log: Default::default(),
+    })
 }
 
 /// Starts webapi-pgw with a fixed `delay_ms` and this app against it.

@@ -2,6 +2,7 @@
 
 mod cancellation;
 mod failures;
+mod head;
 mod helpers;
 mod live;
 mod pages;
