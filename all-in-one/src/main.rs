@@ -12,6 +12,8 @@ use app_kit::AppSettings;
 use clap::Parser;
 use tokio::sync::watch;
 
+service_kit::use_jemalloc!();
+
 /// Runs the Async ASP.NET sample's three services together.
 #[derive(Debug, Parser)]
 #[command(name = "async-aspnet", version, about, long_about)]

@@ -16,6 +16,8 @@ use app_kit::page::Pages;
 use fantoccini::{Client, ClientBuilder, Locator};
 use webapi_pgw::metrics::{Metrics, Outcome};
 
+service_kit::use_jemalloc!();
+
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 

@@ -3,12 +3,25 @@
 
 use std::sync::Arc;
 
+use api_client::{ApiClient, ApiError, BlockingApiClient, ClientOptions, Url};
 use serde::de::DeserializeOwned;
-use shared_models::{ApiClient, ApiError, BlockingApiClient, ClientOptions, ProdGizWidget, Resource};
+use shared_models::{ProdGizWidget, Resource};
 
 use crate::metrics::{AppMetrics, InFlight};
 use crate::settings::AppSettings;
 use crate::timeline::Timeline;
+
+/// Why a [`Backend`] could not be set up.
+#[derive(Debug, thiserror::Error)]
+pub enum BackendError {
+    /// The client cannot be built, e.g. from a `--webapi-url` that is not an http URL.
+    #[error(transparent)]
+    Client(#[from] ApiError),
+    /// The thread that drives the blocking calls' connections did not start
+    /// (the system refused a thread): nothing to do with the URL.
+    #[error("cannot start the backend I/O thread: {0}")]
+    IoThread(#[source] std::io::Error),
+}
 
 /// The Web API, as the pages call it. Cheap to clone.
 #[derive(Debug, Clone)]
@@ -25,22 +38,19 @@ pub struct Backend {
 impl Backend {
     /// A backend for the API at `settings.webapi_url`, with the outbound
     /// connection limit of `settings.max_backend_connections`.
-    pub fn new(settings: &AppSettings, metrics: Arc<AppMetrics>) -> Result<Backend, ApiError> {
+    pub fn new(settings: &AppSettings, metrics: Arc<AppMetrics>) -> Result<Backend, BackendError> {
         let options = ClientOptions {
             max_connections: settings.max_backend_connections.map(|n| n as usize),
             ..ClientOptions::default()
         };
         let client = ApiClient::new(&settings.webapi_url, options)?;
-        let io = IoRuntime::start().map_err(|e| ApiError::InvalidUrl {
-            url: settings.webapi_url.clone(),
-            reason: format!("cannot start the backend I/O thread: {e}"),
-        })?;
+        let io = IoRuntime::start().map_err(BackendError::IoThread)?;
         let blocking = BlockingApiClient::new(client.clone(), io.handle());
         Ok(Backend { client, blocking, metrics, _io: Arc::new(io) })
     }
 
     /// The API's root URL.
-    pub fn root(&self) -> &shared_models::client::Url {
+    pub fn root(&self) -> &Url {
         self.client.root()
     }
 
@@ -64,7 +74,7 @@ impl Backend {
     }
 
     /// `GET url` (on the API's origin) and its status code, whatever it is.
-    pub async fn status_of(&self, url: &shared_models::client::Url, timeline: &Timeline) -> Result<u16, ApiError> {
+    pub async fn status_of(&self, url: &Url, timeline: &Timeline) -> Result<u16, ApiError> {
         let _open = InFlight::new(&self.metrics.backend_calls_in_flight);
         timeline.time(url.path(), self.client.status_of(url)).await
     }
@@ -126,5 +136,28 @@ impl Drop for IoRuntime {
         if let Some(runtime) = self.0.take() {
             runtime.shutdown_background();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bad_url_is_a_client_error_and_says_which_url() {
+        let settings = AppSettings::for_tests("ftp://example.invalid/", 1, 0);
+
+        let error = Backend::new(&settings, Arc::new(AppMetrics::new())).unwrap_err();
+
+        assert!(matches!(error, BackendError::Client(ApiError::InvalidUrl { .. })), "{error:?}");
+        assert!(error.to_string().contains("ftp://example.invalid/"), "{error}");
+    }
+
+    #[test]
+    fn an_io_thread_that_does_not_start_is_not_blamed_on_the_url() {
+        let error = BackendError::IoThread(std::io::Error::from(std::io::ErrorKind::OutOfMemory));
+
+        assert!(error.to_string().starts_with("cannot start the backend I/O thread: "), "{error}");
+        assert!(std::error::Error::source(&error).is_some(), "the I/O error stays its source");
     }
 }

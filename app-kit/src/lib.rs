@@ -33,3 +33,7 @@ pub use page::PageError;
 pub use request_pool::RequestPool;
 pub use settings::AppSettings;
 pub use timeline::Timeline;
+
+// Unit tests run on the services' allocator too.
+#[cfg(test)]
+service_kit::use_jemalloc!();

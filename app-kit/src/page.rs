@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use actix_web::HttpRequest;
 use actix_web::http::StatusCode;
-use shared_models::ApiError;
+use api_client::ApiError;
 
 use crate::backend::Backend;
 use crate::metrics::{AppMetrics, InFlight};
@@ -82,7 +82,7 @@ pub struct Pages {
 
 impl Pages {
     /// Everything a page needs, from the apps' shared settings.
-    pub fn from_settings(settings: &crate::AppSettings) -> Result<Pages, ApiError> {
+    pub fn from_settings(settings: &crate::AppSettings) -> Result<Pages, crate::backend::BackendError> {
         let metrics = Arc::new(AppMetrics::new());
         Ok(Pages {
             backend: Backend::new(settings, metrics.clone())?,

@@ -21,3 +21,7 @@ pub mod load;
 pub mod report;
 pub mod scenarios;
 pub mod services;
+
+// Unit tests run on the services' allocator too.
+#[cfg(test)]
+service_kit::use_jemalloc!();

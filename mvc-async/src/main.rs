@@ -3,6 +3,8 @@
 use clap::Parser;
 use mvc_async::{Config, build};
 
+service_kit::use_jemalloc!();
+
 #[actix_web::main]
 async fn main() -> std::io::Result<()> {
     let config = Config::parse();

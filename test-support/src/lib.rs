@@ -177,3 +177,7 @@ pub mod pool_lessons {
         assert_eq!(app.get("/healthz").await.text().await.unwrap(), "ok\n");
     }
 }
+
+// Unit tests run on the services' allocator too.
+#[cfg(test)]
+service_kit::use_jemalloc!();

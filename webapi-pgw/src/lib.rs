@@ -26,3 +26,7 @@ pub mod startup;
 
 pub use config::Config;
 pub use startup::Application;
+
+// Unit tests run on the services' allocator too.
+#[cfg(test)]
+service_kit::use_jemalloc!();

@@ -3,6 +3,8 @@
 use clap::{CommandFactory, Parser};
 use webapi_pgw::{Application, Config};
 
+service_kit::use_jemalloc!();
+
 #[actix_web::main]
 async fn main() -> std::io::Result<()> {
     let config = Config::parse();

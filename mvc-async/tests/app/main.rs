@@ -4,3 +4,5 @@ mod actions;
 mod failures;
 mod helpers;
 mod threads;
+
+service_kit::use_jemalloc!();

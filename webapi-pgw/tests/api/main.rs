@@ -7,3 +7,5 @@ mod errors;
 mod helpers;
 mod operations;
 mod resources;
+
+service_kit::use_jemalloc!();

@@ -15,9 +15,9 @@
 
 use std::time::{Duration, Instant};
 
+use api_client::Url;
 use app_kit::PageError;
 use maud::{Markup, html};
-use shared_models::client::Url;
 
 use crate::webforms::{AsyncContext, AsyncPage, Binder, Directives, RenderContext};
 

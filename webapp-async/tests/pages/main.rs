@@ -6,3 +6,5 @@ mod helpers;
 mod pages;
 mod threads;
 mod url_status;
+
+service_kit::use_jemalloc!();
