@@ -1,6 +1,6 @@
 //! Starting the services a scenario needs, and stopping them after it.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -8,6 +8,8 @@ use std::time::{Duration, Instant};
 use app_kit::AppSettings;
 use app_kit::page::Pages;
 use tokio::sync::oneshot;
+
+use crate::failure::Failure;
 use webapi_pgw::metrics::Metrics;
 
 /// The two apps, and the page of each that a scenario loads.
@@ -94,13 +96,8 @@ pub struct Api {
 /// Starts the Web API on a free port with delays in [min, max) ms (fixed if
 /// equal) and a fixed seed, so runs are reproducible.
 pub fn start_api(delay_min: u64, delay_max: u64) -> std::io::Result<Api> {
-    let config = webapi_pgw::Config {
-        delay_min,
-        delay_max,
-        seed: Some(2026),
-        workers: None,
-        ..webapi_pgw::Config::for_tests(delay_min)
-    };
+    let mut config = webapi_pgw::Config::for_tests(delay_min);
+    config.api = webapi_pgw::ApiSettings { delay_min, delay_max, seed: Some(2026), workers: None, ..config.api };
     let api = webapi_pgw::Application::build(config)?;
     let (url, metrics) = (format!("http://{}/", api.address()), api.metrics());
     let running = run(move |stopped| api.run_until_stopped(async move { drop(stopped.await) }));
@@ -156,23 +153,18 @@ pub struct AppProcess {
 
 impl AppProcess {
     /// Starts the `app` binary (built next to this one) with `settings`.
-    pub async fn start(app: App, settings: &AppSettings) -> Result<AppProcess, String> {
+    pub async fn start(app: App, settings: &AppSettings) -> Result<AppProcess, Failure> {
         let binary = sibling_binary(app.name())?;
-        let port = std::net::TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?.local_addr().unwrap().port();
-        let child = Command::new(&binary)
-            .env("PORT", port.to_string())
-            .env("WEBAPI_URL", &settings.webapi_url)
-            .env("REQUEST_THREADS", settings.request_threads.to_string())
-            .env("QUEUE_LENGTH", settings.queue_length.to_string())
-            .env("RUST_LOG", "error")
+        let port = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
+        let child = app_command(&binary, port, settings)
             .stdout(Stdio::null())
             .spawn()
-            .map_err(|e| format!("cannot start {}: {e}", binary.display()))?;
+            .map_err(|source| Failure::Spawn { binary: binary.clone(), source })?;
         let process = AppProcess { child, address: format!("http://127.0.0.1:{port}") };
         let started = Instant::now();
         while reqwest::get(format!("{}/healthz", process.address)).await.is_err() {
             if started.elapsed() > Duration::from_secs(20) {
-                return Err(format!("{} did not come up", app.name()));
+                return Err(Failure::NotUp(app.name()));
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
@@ -201,12 +193,82 @@ impl Drop for AppProcess {
     }
 }
 
+/// The command that starts an app's binary on `port` with every one of
+/// `settings`, by the environment variables the app reads. A setting left
+/// unset is removed from the environment, so the lab's own cannot leak in.
+fn app_command(binary: &Path, port: u16, settings: &AppSettings) -> Command {
+    let mut command = Command::new(binary);
+    command
+        .env("PORT", port.to_string())
+        .env("WEBAPI_URL", &settings.webapi_url)
+        .env("REQUEST_THREADS", settings.request_threads.to_string())
+        .env("QUEUE_LENGTH", settings.queue_length.to_string())
+        .env("RUST_LOG", "error");
+    for (name, value) in [("MAX_BACKEND_CONNECTIONS", settings.max_backend_connections), ("WORKERS", settings.workers)]
+    {
+        match value {
+            Some(value) => command.env(name, value.to_string()),
+            None => command.env_remove(name),
+        };
+    }
+    command
+}
+
 /// A binary of the workspace, in the folder of the running one (or its parent,
 /// for the test binaries in `deps/`).
-fn sibling_binary(name: &str) -> Result<PathBuf, String> {
-    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
-    let dir = exe.parent().ok_or("no folder for the running binary")?;
-    [dir.join(name), dir.join("..").join(name)].into_iter().find(|p| p.exists()).ok_or_else(|| {
-        format!("{name} is not built next to {}: run `cargo build --release --workspace`", exe.display())
-    })
+fn sibling_binary(name: &'static str) -> Result<PathBuf, Failure> {
+    let exe = std::env::current_exe()?;
+    let dir = exe.parent().map(Path::to_path_buf).unwrap_or_default();
+    [dir.join(name), dir.join("..").join(name)]
+        .into_iter()
+        .find(|p| p.exists())
+        .ok_or(Failure::MissingBinary { name, beside: exe })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::ffi::OsStr;
+
+    use super::*;
+
+    fn env_of(command: &Command) -> Vec<(&OsStr, Option<&OsStr>)> {
+        command.get_envs().collect()
+    }
+
+    #[test]
+    fn an_app_process_gets_every_setting() {
+        let settings = AppSettings {
+            webapi_url: "http://127.0.0.1:1/".into(),
+            request_threads: 7,
+            queue_length: 8,
+            max_backend_connections: Some(9),
+            workers: Some(3),
+        };
+
+        let command = app_command(Path::new("webapp-async"), 1234, &settings);
+
+        let env = env_of(&command);
+        for (name, value) in [
+            ("PORT", "1234"),
+            ("WEBAPI_URL", "http://127.0.0.1:1/"),
+            ("REQUEST_THREADS", "7"),
+            ("QUEUE_LENGTH", "8"),
+            ("MAX_BACKEND_CONNECTIONS", "9"),
+            ("WORKERS", "3"),
+        ] {
+            assert!(env.contains(&(OsStr::new(name), Some(OsStr::new(value)))), "{name}={value} missing: {env:?}");
+        }
+    }
+
+    #[test]
+    fn an_unset_setting_is_not_inherited_from_the_lab() {
+        let settings = AppSettings::for_tests("http://127.0.0.1:1/", 1, 0);
+        let settings = AppSettings { workers: None, ..settings };
+
+        let command = app_command(Path::new("mvc-async"), 1234, &settings);
+
+        let env = env_of(&command);
+        assert!(env.contains(&(OsStr::new("MAX_BACKEND_CONNECTIONS"), None)), "{env:?}");
+        assert!(env.contains(&(OsStr::new("WORKERS"), None)), "{env:?}");
+    }
 }
