@@ -11,25 +11,10 @@ pub enum Failure {
     /// A service in this process could not start (e.g. no port to bind).
     #[error("a service would not start: {0}")]
     Start(#[from] std::io::Error),
-    /// An app that runs as its own process is not built next to the lab.
-    #[error("{name} is not built next to {beside}: run `cargo build --release --workspace`")]
-    MissingBinary {
-        /// The binary's name.
-        name: &'static str,
-        /// The running binary, whose folder was searched.
-        beside: PathBuf,
-    },
-    /// An app's process could not be started.
-    #[error("cannot start {}: {source}", binary.display())]
-    Spawn {
-        /// The binary.
-        binary: PathBuf,
-        /// Why.
-        source: std::io::Error,
-    },
-    /// An app's process started but did not answer `/healthz` in time.
-    #[error("{0} did not come up within 20 s")]
-    NotUp(&'static str),
+    /// An app that runs as its own process is not built, would not start,
+    /// or did not answer.
+    #[error(transparent)]
+    Process(#[from] test_support::process::ProcessError),
     /// A load task panicked or was cancelled.
     #[error("a load task failed: {0}")]
     Load(#[from] tokio::task::JoinError),

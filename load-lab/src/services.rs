@@ -1,16 +1,12 @@
 //! Starting the services a scenario needs, and stopping them after it.
 
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Duration;
 
 use app_kit::AppSettings;
-use app_kit::page::Pages;
-use tokio::sync::oneshot;
-
-use crate::failure::Failure;
-use webapi_pgw::metrics::Metrics;
+use test_support::in_process::{ApiInProcess, AppInProcess};
+use test_support::process::{Process, ProcessError, free_port, sibling_binary, wait_until_up};
 
 /// The two apps, and the page of each that a scenario loads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,58 +61,21 @@ impl App {
     }
 }
 
-/// A service running in this process until stopped.
-struct Running(Option<oneshot::Sender<()>>);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        if let Some(stop) = self.0.take() {
-            let _ = stop.send(());
-        }
-    }
-}
-
-fn run<F: std::future::Future<Output = std::io::Result<()>> + Send + 'static>(
-    serve: impl FnOnce(oneshot::Receiver<()>) -> F,
-) -> Running {
-    let (stop, stopped) = oneshot::channel();
-    tokio::spawn(serve(stopped));
-    Running(Some(stop))
-}
-
-/// The Web API, running in this process.
-pub struct Api {
-    /// Its root URL.
-    pub url: String,
-    /// Its live metrics.
-    pub metrics: Arc<Metrics>,
-    _running: Running,
-}
-
 /// Starts the Web API on a free port with delays in [min, max) ms (fixed if
-/// equal) and a fixed seed, so runs are reproducible.
-pub fn start_api(delay_min: u64, delay_max: u64) -> std::io::Result<Api> {
+/// equal) and a fixed seed, so runs are reproducible. It stops when dropped.
+pub fn start_api(delay_min: u64, delay_max: u64) -> std::io::Result<ApiInProcess> {
     let mut config = webapi_pgw::Config::for_tests(delay_min);
     config.api = webapi_pgw::ApiSettings { delay_min, delay_max, seed: Some(2026), workers: None, ..config.api };
-    let api = webapi_pgw::Application::build(config)?;
-    let (url, metrics) = (format!("http://{}/", api.address()), api.metrics());
-    let running = run(move |stopped| api.run_until_stopped(async move { drop(stopped.await) }));
-    Ok(Api { url, metrics, _running: running })
+    test_support::start_api(config)
 }
 
-/// An app, running in this process.
-pub struct RunningApp {
-    /// Its root, without a trailing slash.
-    pub address: String,
-    /// Its pool and metrics.
-    pub pages: Pages,
-    _running: Running,
-}
+/// An app, running in this process until dropped.
+pub struct RunningApp(AppInProcess);
 
 impl RunningApp {
     /// The URL of `page` in this app.
     pub fn url(&self, app: App, page: Page) -> String {
-        format!("{}{}", self.address, app.path(page))
+        format!("{}{}", self.0.address, app.path(page))
     }
 }
 
@@ -127,9 +86,7 @@ pub fn start_app(app: App, settings: AppSettings) -> std::io::Result<RunningApp>
         App::WebForms => webapp_async::build(webapp_async::Config { bind, port: 0, app: settings })?,
         App::Mvc => mvc_async::build(mvc_async::Config { bind, port: 0, app: settings })?,
     };
-    let (address, pages) = (format!("http://{}", server.address()), server.pages());
-    let running = run(move |stopped| server.run_until_stopped(async move { drop(stopped.await) }));
-    Ok(RunningApp { address, pages, _running: running })
+    Ok(RunningApp(test_support::start_app(server)))
 }
 
 /// The settings of an app for a scenario.
@@ -144,36 +101,27 @@ pub fn settings(api_url: &str, request_threads: u32, queue_length: u32, max_back
 }
 
 /// An app running as its own process, so that its threads and memory can be
-/// read from /proc without counting the lab's own.
+/// read from /proc without counting the lab's own. Killed when dropped.
 pub struct AppProcess {
-    child: Child,
+    process: Process,
     /// Its root, without a trailing slash.
     pub address: String,
 }
 
 impl AppProcess {
     /// Starts the `app` binary (built next to this one) with `settings`.
-    pub async fn start(app: App, settings: &AppSettings) -> Result<AppProcess, Failure> {
+    pub async fn start(app: App, settings: &AppSettings) -> Result<AppProcess, ProcessError> {
         let binary = sibling_binary(app.name())?;
-        let port = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
-        let child = app_command(&binary, port, settings)
-            .stdout(Stdio::null())
-            .spawn()
-            .map_err(|source| Failure::Spawn { binary: binary.clone(), source })?;
-        let process = AppProcess { child, address: format!("http://127.0.0.1:{port}") };
-        let started = Instant::now();
-        while reqwest::get(format!("{}/healthz", process.address)).await.is_err() {
-            if started.elapsed() > Duration::from_secs(20) {
-                return Err(Failure::NotUp(app.name()));
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        Ok(process)
+        let port = free_port()?;
+        let process = Process::spawn(app_command(&binary, port, settings).stdout(Stdio::null()))?;
+        let address = format!("http://127.0.0.1:{port}");
+        wait_until_up(&format!("{address}/healthz"), Duration::from_secs(20)).await?;
+        Ok(AppProcess { process, address })
     }
 
     /// (OS threads, resident memory in KiB) of the process now.
     pub fn threads_and_rss(&self) -> (u64, u64) {
-        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap_or_default();
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.process.0.id())).unwrap_or_default();
         let field = |name: &str| {
             status
                 .lines()
@@ -183,13 +131,6 @@ impl AppProcess {
                 .unwrap_or(0)
         };
         (field("Threads:"), field("VmRSS:"))
-    }
-}
-
-impl Drop for AppProcess {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 
@@ -212,17 +153,6 @@ fn app_command(binary: &Path, port: u16, settings: &AppSettings) -> Command {
         };
     }
     command
-}
-
-/// A binary of the workspace, in the folder of the running one (or its parent,
-/// for the test binaries in `deps/`).
-fn sibling_binary(name: &'static str) -> Result<PathBuf, Failure> {
-    let exe = std::env::current_exe()?;
-    let dir = exe.parent().map(Path::to_path_buf).unwrap_or_default();
-    [dir.join(name), dir.join("..").join(name)]
-        .into_iter()
-        .find(|p| p.exists())
-        .ok_or(Failure::MissingBinary { name, beside: exe })
 }
 
 #[cfg(test)]
