@@ -11,7 +11,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use app_kit::AppSettings;
-use app_kit::page::Pages;
+use app_kit::Host;
 use fantoccini::{Client, ClientBuilder, Locator};
 use test_support::eventually;
 use test_support::in_process::{Running, start_api, start_app};
@@ -27,7 +27,7 @@ const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 struct Lab {
     api_metrics: Arc<Metrics>,
     webapp: String,
-    webapp_pages: Pages,
+    webapp_pages: Host,
     mvc: String,
     browser: Client,
     /// chromedriver, killed when the test ends.
@@ -86,7 +86,7 @@ async fn start_lab(delay_ms: u64) -> Lab {
     Lab {
         api_metrics: api.metrics,
         webapp: webapp.address,
-        webapp_pages: webapp.pages,
+        webapp_pages: webapp.host,
         mvc: mvc.address,
         browser,
         _driver: driver,
@@ -187,6 +187,50 @@ async fn pressing_cancel_cancels_the_backend_call_in_the_web_api() {
     .await;
     assert_eq!(lab.webapp_pages.metrics.cancellations.get(), 1, "the app saw the visitor leave, once");
     screenshot(browser, "webapp-cancel-button").await;
+
+    lab.browser.close().await.unwrap();
+}
+
+/// ThreadPool.aspx's live view: a sync burst against a pool that injects
+/// threads slowly, watched without reloading: the thread count rises and a
+/// queue appears.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_live_view_shows_a_sync_burst_starving_the_pool() {
+    let lab = start_lab(0).await;
+    let browser = &lab.browser;
+    let api = start_api(webapi_pgw::Config::for_tests(1_000)).unwrap();
+    let settings =
+        AppSettings { min_threads: Some(2), thread_injection_ms: 200, ..AppSettings::for_tests(&api.url, 100, 50) };
+    let app = start_app(
+        webapp_async::build(webapp_async::Config { bind: [127, 0, 0, 1].into(), port: 0, app: settings }).unwrap(),
+    );
+    let url = format!("{}/ThreadPool.aspx", app.address);
+
+    browser.goto(&url).await.unwrap();
+    browser.execute("window.notReloaded = true;", vec![]).await.unwrap();
+    let count = browser.find(Locator::Id("burst-count")).await.unwrap();
+    count.clear().await.unwrap();
+    count.send_keys("200").await.unwrap();
+    browser.find(Locator::Id("burst-sync")).await.unwrap().click().await.unwrap();
+
+    // The numbers move by themselves: threads creep up, a queue forms.
+    let read = |id: &'static str| async move {
+        let text = browser.find(Locator::Id(id)).await.unwrap().text().await.unwrap();
+        text.split_whitespace().next().and_then(|n| n.parse::<u64>().ok()).unwrap_or(0)
+    };
+    let started = Instant::now();
+    let (mut threads, mut queued) = (0, 0);
+    while (threads < 5 || queued == 0) && started.elapsed() < Duration::from_secs(20) {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        threads = threads.max(read("threads").await);
+        queued = queued.max(read("queued").await);
+    }
+    assert!(threads >= 5, "the thread count rose by injection: {threads}");
+    assert!(queued > 0, "requests queued while threads were injected");
+    let same_page = browser.execute("return window.notReloaded === true;", vec![]).await.unwrap();
+    assert_eq!(same_page, serde_json::Value::Bool(true), "the page was not reloaded");
+    assert!(browser.find(Locator::Id("burst-status")).await.unwrap().text().await.unwrap().contains("sent"));
+    screenshot(browser, "webapp-threadpool").await;
 
     lab.browser.close().await.unwrap();
 }

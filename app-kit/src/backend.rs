@@ -11,42 +11,32 @@ use crate::metrics::{AppMetrics, InFlight};
 use crate::settings::AppSettings;
 use crate::timeline::Timeline;
 
-/// Why a [`Backend`] could not be set up.
-#[derive(Debug, thiserror::Error)]
-pub enum BackendError {
-    /// The client cannot be built, e.g. from a `--webapi-url` that is not an http URL.
-    #[error(transparent)]
-    Client(#[from] ApiError),
-    /// The thread that drives the blocking calls' connections did not start
-    /// (the system refused a thread): nothing to do with the URL.
-    #[error("cannot start the backend I/O thread: {0}")]
-    IoThread(#[source] std::io::Error),
-}
-
 /// The Web API, as the pages call it. Cheap to clone.
 #[derive(Debug, Clone)]
 pub struct Backend {
     client: ApiClient,
     blocking: BlockingApiClient,
     metrics: Arc<AppMetrics>,
-    /// Drives the blocking client's connections. Its own runtime, because the
-    /// request threads are not tokio threads and actix's workers are each a
-    /// single-threaded runtime that another thread cannot drive.
-    _io: Arc<IoRuntime>,
+    /// The I/O threads, where every call's socket lives.
+    io: tokio::runtime::Handle,
 }
 
 impl Backend {
     /// A backend for the API at `settings.webapi_url`, with the outbound
     /// connection limit of `settings.max_backend_connections`.
-    pub fn new(settings: &AppSettings, metrics: Arc<AppMetrics>) -> Result<Backend, BackendError> {
+    /// Its calls run on the I/O threads of `io`.
+    pub fn new(
+        settings: &AppSettings,
+        metrics: Arc<AppMetrics>,
+        io: tokio::runtime::Handle,
+    ) -> Result<Backend, ApiError> {
         let options = ClientOptions {
             max_connections: settings.max_backend_connections.map(|n| n as usize),
             ..ClientOptions::default()
         };
         let client = ApiClient::new(&settings.webapi_url, options)?;
-        let io = IoRuntime::start().map_err(BackendError::IoThread)?;
-        let blocking = BlockingApiClient::new(client.clone(), io.handle());
-        Ok(Backend { client, blocking, metrics, _io: Arc::new(io) })
+        let blocking = BlockingApiClient::new(client.clone(), io.clone());
+        Ok(Backend { client, blocking, metrics, io })
     }
 
     /// The API's root URL.
@@ -73,10 +63,21 @@ impl Backend {
         timeline.time(resource.name(), self.client.fetch_path(&path, None)).await
     }
 
-    /// `GET url` (on the API's origin) and its status code, whatever it is.
-    pub async fn status_of(&self, url: &Url, timeline: &Timeline) -> Result<u16, ApiError> {
+    /// `GET url` (on the API's origin): its status code, whatever it is, and
+    /// the I/O thread that saw the answer complete (the blog's "completed on").
+    pub async fn status_of(&self, url: &Url, timeline: &Timeline) -> Result<(u16, String), ApiError> {
         let _open = InFlight::new(&self.metrics.backend_calls_in_flight);
-        timeline.time(url.path(), self.client.status_of(url)).await
+        let (client, target, url_text) = (self.client.clone(), url.clone(), url.to_string());
+        // The exchange runs as its own task on the I/O threads, so the thread
+        // that sees its end is known; dropping the page aborts it.
+        let exchange = AbortOnDrop(
+            self.io.spawn(async move {
+                let status = client.status_of(&target).await;
+                status.map(|code| (code, crate::threads::current()))
+            }),
+            url_text,
+        );
+        timeline.time(url.path(), exchange).await
     }
 
     /// `GET api/{resource}`, blocking this thread until the answer comes.
@@ -111,53 +112,23 @@ impl Backend {
     }
 }
 
-/// A small multi-threaded runtime of its own for blocking calls.
-#[derive(Debug)]
-struct IoRuntime(Option<tokio::runtime::Runtime>);
+/// A task on the I/O threads that is aborted when its awaiting page is dropped.
+struct AbortOnDrop<T>(tokio::task::JoinHandle<Result<T, ApiError>>, String);
 
-impl IoRuntime {
-    fn start() -> std::io::Result<IoRuntime> {
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(1)
-            .thread_name("backend-io")
-            .enable_all()
-            .build()?;
-        Ok(IoRuntime(Some(runtime)))
-    }
+impl<T> std::future::Future for AbortOnDrop<T> {
+    type Output = Result<T, ApiError>;
 
-    fn handle(&self) -> tokio::runtime::Handle {
-        self.0.as_ref().expect("present until dropped").handle().clone()
+    fn poll(mut self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<Self::Output> {
+        std::pin::Pin::new(&mut self.0).poll(cx).map(|joined| {
+            joined.unwrap_or_else(|e| {
+                Err(ApiError::Connect { url: self.1.clone(), reason: format!("the call failed: {e}") })
+            })
+        })
     }
 }
 
-impl Drop for IoRuntime {
+impl<T> Drop for AbortOnDrop<T> {
     fn drop(&mut self) {
-        // A plain drop would block, which tokio forbids inside async code.
-        if let Some(runtime) = self.0.take() {
-            runtime.shutdown_background();
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_bad_url_is_a_client_error_and_says_which_url() {
-        let settings = AppSettings::for_tests("ftp://example.invalid/", 1, 0);
-
-        let error = Backend::new(&settings, Arc::new(AppMetrics::new())).unwrap_err();
-
-        assert!(matches!(error, BackendError::Client(ApiError::InvalidUrl { .. })), "{error:?}");
-        assert!(error.to_string().contains("ftp://example.invalid/"), "{error}");
-    }
-
-    #[test]
-    fn an_io_thread_that_does_not_start_is_not_blamed_on_the_url() {
-        let error = BackendError::IoThread(std::io::Error::from(std::io::ErrorKind::OutOfMemory));
-
-        assert!(error.to_string().starts_with("cannot start the backend I/O thread: "), "{error}");
-        assert!(std::error::Error::source(&error).is_some(), "the I/O error stays its source");
+        self.0.abort();
     }
 }

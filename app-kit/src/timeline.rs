@@ -46,7 +46,13 @@ impl Default for Timeline {
 impl Timeline {
     /// Starts the clock now.
     pub fn start() -> Timeline {
-        Timeline { origin: Instant::now(), calls: Arc::default() }
+        Timeline::start_at(Instant::now())
+    }
+
+    /// A clock that started at `origin` (when the request arrived, so that
+    /// the wait for a request thread shows before the first call).
+    pub fn start_at(origin: Instant) -> Timeline {
+        Timeline { origin, calls: Arc::default() }
     }
 
     /// Time since the clock started.

@@ -7,7 +7,9 @@ use actix_web::middleware::DefaultHeaders;
 use actix_web::{App, HttpResponse, HttpServer, web};
 use service_kit::{disconnect, shutdown};
 
-use crate::page::Pages;
+use crate::failure::ErrorPages;
+use crate::host::Host;
+use crate::live::LiveView;
 use crate::settings::AppSettings;
 
 /// The stylesheet of both apps, served at `/site.css` (a file, not inline, so
@@ -46,42 +48,50 @@ async fn healthz() -> HttpResponse {
     HttpResponse::Ok().content_type("text/plain; charset=utf-8").body("ok\n")
 }
 
-async fn metrics(pages: web::Data<Pages>) -> HttpResponse {
+async fn metrics(host: web::Data<Host>) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("application/openmetrics-text; version=1.0.0; charset=utf-8")
-        .body(pages.metrics.render(pages.pool.snapshot()))
+        .body(host.metrics.render(host.pool.snapshot()))
 }
 
-/// A bound, not yet running app server, with the pages' shared state.
+/// A bound, not yet running app server, with the pages' host.
 pub struct AppServer {
     address: SocketAddr,
-    pages: Pages,
+    host: Host,
     server: actix_web::dev::Server,
 }
 
 impl AppServer {
-    /// Prepares the pages' backend and request threads from `settings`, binds
-    /// `bind:port` (0 picks a free port), and prepares a server with the common
-    /// routes, security headers and `configure`'s own routes. Connections are
-    /// watched for hang-ups. A bad `--webapi-url` is refused here.
+    /// Prepares the pages' host (request threads, I/O threads, backend) from
+    /// `settings`, with the app's `error_pages` and its `live_view` of the
+    /// pool; binds `bind:port` (0 picks a
+    /// free port), and prepares a server with the common routes, security
+    /// headers and `configure`'s own routes. Connections are watched for
+    /// hang-ups. A bad `--webapi-url` is refused here.
     pub fn build<F>(
         name: &'static str,
         (bind, port): (IpAddr, u16),
         settings: &AppSettings,
+        error_pages: impl ErrorPages,
+        live_view: LiveView,
         configure: F,
     ) -> std::io::Result<AppServer>
     where
         F: Fn(&mut web::ServiceConfig) + Clone + Send + 'static,
     {
-        let pages = Pages::from_settings(settings)
+        let host = Host::new(settings, error_pages)
             .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e.to_string()))?;
-        let webapi = pages.backend.root().to_string();
-        let data = web::Data::new(pages.clone());
+        let webapi = host.backend.root().to_string();
+        let data = web::Data::new(host.clone());
+        let live = web::Data::new(live_view);
+        let live_data = live.clone();
         let mut server = HttpServer::new(move || {
             App::new()
                 .wrap(security_headers())
                 .app_data(data.clone())
+                .app_data(live_data.clone())
                 .configure(common_routes)
+                .configure(crate::live::routes)
                 .configure(configure.clone())
         })
         .backlog(4096)
@@ -93,8 +103,9 @@ impl AppServer {
         }
         let server = server.bind((bind, port))?;
         let address = server.addrs()[0];
+        live.listening_on(address);
         tracing::info!(%address, %webapi, "{name} listening on http://{address}/");
-        Ok(AppServer { address, pages, server: server.run() })
+        Ok(AppServer { address, host, server: server.run() })
     }
 
     /// The address it listens on (with the real port when 0 was asked for).
@@ -102,9 +113,9 @@ impl AppServer {
         self.address
     }
 
-    /// The pages' backend, request threads and metrics (for tests and logs).
-    pub fn pages(&self) -> Pages {
-        self.pages.clone()
+    /// The pages' host: request threads, backend, metrics (for tests and logs).
+    pub fn host(&self) -> Host {
+        self.host.clone()
     }
 
     /// Serves until `shutdown` completes, then stops gracefully.
@@ -116,7 +127,7 @@ impl AppServer {
 /// Runs a built app until Ctrl-C or SIGTERM, after logging whether its Web API
 /// answers: what both apps' `main` does.
 pub async fn serve(app: AppServer) -> std::io::Result<()> {
-    log_webapi_reachability(&app.pages()).await;
+    log_webapi_reachability(&app.host()).await;
     app.run_until_stopped(shutdown::signal()).await
 }
 
@@ -134,9 +145,9 @@ pub fn html_head(title: &str, app_name: &str) -> maud::Markup {
 
 /// Logs whether the Web API answers, without failing: the app starts either
 /// way, and its pages show the error page while the API is away.
-pub async fn log_webapi_reachability(pages: &Pages) {
-    match pages.backend.reachable().await {
-        Ok(()) => tracing::info!(webapi = %pages.backend.root(), "the Web API is reachable"),
+pub async fn log_webapi_reachability(host: &Host) {
+    match host.backend.reachable().await {
+        Ok(()) => tracing::info!(webapi = %host.backend.root(), "the Web API is reachable"),
         Err(error) => tracing::warn!(%error, "the Web API is not reachable now; pages will show an error until it is"),
     }
 }

@@ -40,8 +40,25 @@ pub const SYNC: RGBColor = RGBColor(198, 40, 40);
 /// The async colour.
 pub const ASYNC: RGBColor = RGBColor(46, 125, 50);
 
+/// How a series is drawn: dots or a line.
+#[derive(Clone, Copy)]
+enum Marks {
+    Dots,
+    Line,
+}
+
 /// A scatter chart of `series`, as SVG text.
 pub fn scatter(title: &str, x_label: &str, y_label: &str, series: &[Series<'_>]) -> Result<String, String> {
+    xy(title, x_label, y_label, series, Marks::Dots)
+}
+
+/// A line chart of `series` (points in x order), as SVG text.
+pub fn lines(title: &str, x_label: &str, y_label: &str, series: &[Series<'_>]) -> Result<String, String> {
+    xy(title, x_label, y_label, series, Marks::Line)
+}
+
+/// The x/y chart both share: axes from the points' maxima, a legend.
+fn xy(title: &str, x_label: &str, y_label: &str, series: &[Series<'_>], marks: Marks) -> Result<String, String> {
     let max = |f: fn(&(f64, f64)) -> f64| {
         series.iter().flat_map(|s| s.points.iter().map(f)).fold(0.0_f64, f64::max).max(1e-3) * 1.05
     };
@@ -51,15 +68,25 @@ pub fn scatter(title: &str, x_label: &str, y_label: &str, series: &[Series<'_>])
         chart.configure_mesh().x_desc(x_label).y_desc(y_label).draw().map_err(|e| e.to_string())?;
         for s in series {
             let color = s.color;
-            chart
-                .draw_series(s.points.iter().map(|&p| Circle::new(p, 2, color.mix(0.6).filled())))
-                .map_err(|e| e.to_string())?
+            let drawn = match marks {
+                Marks::Dots => chart
+                    .draw_series(s.points.iter().map(|&p| Circle::new(p, 2, color.mix(0.6).filled())))
+                    .map_err(|e| e.to_string())?,
+                Marks::Line => chart
+                    .draw_series(LineSeries::new(s.points.iter().copied(), color.stroke_width(2)))
+                    .map_err(|e| e.to_string())?,
+            };
+            drawn
                 .label(s.label.clone())
-                .legend(move |(x, y)| Circle::new((x + 8, y), 4, color.filled()));
+                .legend(move |(x, y)| PathElement::new([(x, y), (x + 16, y)], color.stroke_width(3)));
         }
+        let corner = match marks {
+            Marks::Dots => SeriesLabelPosition::UpperLeft,
+            Marks::Line => SeriesLabelPosition::UpperRight,
+        };
         chart
             .configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
+            .position(corner)
             .background_style(WHITE.mix(0.9))
             .border_style(BLACK)
             .draw()

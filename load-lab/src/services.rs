@@ -5,7 +5,8 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use app_kit::AppSettings;
-use test_support::in_process::{ApiInProcess, AppInProcess};
+use app_kit::Host;
+use test_support::in_process::{ApiInProcess, Running};
 use test_support::process::{Process, ProcessError, free_port, sibling_binary, wait_until_up};
 
 /// The two apps, and the page of each that a scenario loads.
@@ -70,12 +71,18 @@ pub fn start_api(delay_min: u64, delay_max: u64) -> std::io::Result<ApiInProcess
 }
 
 /// An app, running in this process until dropped.
-pub struct RunningApp(AppInProcess);
+pub struct RunningApp {
+    /// Its root, without a trailing slash.
+    pub address: String,
+    /// Its pool and metrics.
+    pub host: Host,
+    _server: Running,
+}
 
 impl RunningApp {
     /// The URL of `page` in this app.
     pub fn url(&self, app: App, page: Page) -> String {
-        format!("{}{}", self.0.address, app.path(page))
+        format!("{}{}", self.address, app.path(page))
     }
 }
 
@@ -86,18 +93,34 @@ pub fn start_app(app: App, settings: AppSettings) -> std::io::Result<RunningApp>
         App::WebForms => webapp_async::build(webapp_async::Config { bind, port: 0, app: settings })?,
         App::Mvc => mvc_async::build(mvc_async::Config { bind, port: 0, app: settings })?,
     };
-    Ok(RunningApp(test_support::start_app(server)))
+    let app = test_support::start_app(server);
+    Ok(RunningApp { address: app.address, host: app.host, _server: app.server })
 }
 
-/// The settings of an app for a scenario.
+/// The settings of an app for a scenario: threads started at once up to
+/// `request_threads` (no injection delay), so that the scenario measures the
+/// pool's size alone. [`default_settings`] has .NET's injection.
 pub fn settings(api_url: &str, request_threads: u32, queue_length: u32, max_backend: Option<u32>) -> AppSettings {
     AppSettings {
-        webapi_url: api_url.to_owned(),
+        thread_injection_ms: 0,
         request_threads,
         queue_length,
         max_backend_connections: max_backend,
-        workers: None,
+        ..default_settings(api_url)
     }
+}
+
+/// The apps' default settings (as `--help` shows them) against `api_url`.
+pub fn default_settings(api_url: &str) -> AppSettings {
+    use clap::Parser;
+    #[derive(Parser)]
+    struct Defaults {
+        #[command(flatten)]
+        app: AppSettings,
+    }
+    let mut settings = Defaults::parse_from(["defaults"]).app;
+    settings.webapi_url = api_url.to_owned();
+    settings
 }
 
 /// An app running as its own process, so that its threads and memory can be
@@ -138,14 +161,28 @@ impl AppProcess {
 /// `settings`, by the environment variables the app reads. A setting left
 /// unset is removed from the environment, so the lab's own cannot leak in.
 fn app_command(binary: &Path, port: u16, settings: &AppSettings) -> Command {
+    // Every field by name: a new setting does not compile until it is passed on.
+    let AppSettings {
+        webapi_url,
+        request_threads,
+        min_threads,
+        thread_injection_ms,
+        thread_idle_ms,
+        queue_length,
+        max_backend_connections,
+        workers,
+    } = settings;
     let mut command = Command::new(binary);
     command
         .env("PORT", port.to_string())
-        .env("WEBAPI_URL", &settings.webapi_url)
-        .env("REQUEST_THREADS", settings.request_threads.to_string())
-        .env("QUEUE_LENGTH", settings.queue_length.to_string())
+        .env("WEBAPI_URL", webapi_url)
+        .env("REQUEST_THREADS", request_threads.to_string())
+        .env("THREAD_INJECTION_MS", thread_injection_ms.to_string())
+        .env("THREAD_IDLE_MS", thread_idle_ms.to_string())
+        .env("QUEUE_LENGTH", queue_length.to_string())
         .env("RUST_LOG", "error");
-    for (name, value) in [("MAX_BACKEND_CONNECTIONS", settings.max_backend_connections), ("WORKERS", settings.workers)]
+    for (name, value) in
+        [("MIN_THREADS", *min_threads), ("MAX_BACKEND_CONNECTIONS", *max_backend_connections), ("WORKERS", *workers)]
     {
         match value {
             Some(value) => command.env(name, value.to_string()),
@@ -170,6 +207,9 @@ mod tests {
         let settings = AppSettings {
             webapi_url: "http://127.0.0.1:1/".into(),
             request_threads: 7,
+            min_threads: Some(2),
+            thread_injection_ms: 250,
+            thread_idle_ms: 1000,
             queue_length: 8,
             max_backend_connections: Some(9),
             workers: Some(3),
@@ -182,6 +222,9 @@ mod tests {
             ("PORT", "1234"),
             ("WEBAPI_URL", "http://127.0.0.1:1/"),
             ("REQUEST_THREADS", "7"),
+            ("MIN_THREADS", "2"),
+            ("THREAD_INJECTION_MS", "250"),
+            ("THREAD_IDLE_MS", "1000"),
             ("QUEUE_LENGTH", "8"),
             ("MAX_BACKEND_CONNECTIONS", "9"),
             ("WORKERS", "3"),
@@ -193,12 +236,13 @@ mod tests {
     #[test]
     fn an_unset_setting_is_not_inherited_from_the_lab() {
         let settings = AppSettings::for_tests("http://127.0.0.1:1/", 1, 0);
-        let settings = AppSettings { workers: None, ..settings };
+        let settings = AppSettings { workers: None, min_threads: None, ..settings };
 
         let command = app_command(Path::new("mvc-async"), 1234, &settings);
 
         let env = env_of(&command);
         assert!(env.contains(&(OsStr::new("MAX_BACKEND_CONNECTIONS"), None)), "{env:?}");
         assert!(env.contains(&(OsStr::new("WORKERS"), None)), "{env:?}");
+        assert!(env.contains(&(OsStr::new("MIN_THREADS"), None)), "{env:?}");
     }
 }

@@ -16,17 +16,18 @@ fn every_scenario_runs_and_the_report_has_its_sections_and_charts() {
 
     assert!(status.success(), "load-lab --smoke failed");
     let report = std::fs::read_to_string(out.join("REPORT.md")).unwrap();
-    for section in 1..=8 {
+    for section in 1..=9 {
         assert!(report.contains(&format!("\n## {section}. ")), "section {section} is missing:\n{report}");
     }
     // What the smoke run can already vouch for: in scenario 3 the synchronous page
-    // refuses some of its burst with 503 and the asynchronous one refuses none.
+    // refuses some of its burst with 503, and the asynchronous one (which needs a
+    // thread only to start and to finish) refuses fewer.
     let refused = |page: &str| -> u64 {
         let row = report.lines().find(|l| l.starts_with(&format!("| webapp-async {page} | 12 |"))).unwrap();
         row.split('|').nth(4).unwrap().trim().parse().unwrap()
     };
     assert!(refused("/Products.aspx") > 0, "3: the sync page refuses with 503");
-    assert_eq!(refused("/ProductsAsync.aspx"), 0, "3: the async page refuses nothing");
+    assert!(refused("/ProductsAsync.aspx") < refused("/Products.aspx"), "3: the async page refuses fewer");
     assert!(report.contains("| yes |"), "5: every call completed or cancelled at the API, none left running");
     for chart in ["starvation-webapp-async.svg", "starvation-mvc-async.svg", "connection-limit.svg"] {
         let svg = std::fs::read_to_string(out.join(chart)).unwrap();
@@ -38,8 +39,8 @@ fn every_scenario_runs_and_the_report_has_its_sections_and_charts() {
 
 #[test]
 fn unknown_scenarios_are_refused_with_a_usage_error() {
-    let output = Command::new(env!("CARGO_BIN_EXE_load-lab")).args(["--scenario", "9"]).output().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_load-lab")).args(["--scenario", "10"]).output().unwrap();
 
     assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("9 is not in 1..=8"));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("10 is not in 1..=9"));
 }

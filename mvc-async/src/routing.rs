@@ -1,7 +1,7 @@
 //! The route table: `/{controller}/{action}/{id?}`, any case, default Home/Gizmos.
 
 use actix_web::{HttpRequest, HttpResponse, web};
-use app_kit::page::Pages;
+use app_kit::Host;
 
 use crate::controllers::home;
 use crate::filters;
@@ -12,7 +12,7 @@ pub const DEFAULT_ACTION: &str = "Gizmos";
 
 /// Registers the MVC routes (after the common `/site.css`, `/healthz`, `/metrics`).
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/", web::get().to(|r: HttpRequest, p: web::Data<Pages>| dispatch(r, p, "Home", DEFAULT_ACTION)))
+    cfg.route("/", web::get().to(|r: HttpRequest, h: web::Data<Host>| dispatch(r, h, "Home", DEFAULT_ACTION)))
         .route("/{controller}", web::get().to(controller_default))
         .route("/{controller}/", web::get().to(controller_default))
         .route("/{controller}/{action}", web::get().to(action))
@@ -20,32 +20,40 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .default_service(web::to(|| async { views::not_found_response("There is no page at this address.") }));
 }
 
-async fn controller_default(request: HttpRequest, pages: web::Data<Pages>, path: web::Path<String>) -> HttpResponse {
-    dispatch(request, pages, &path, DEFAULT_ACTION).await
+async fn controller_default(request: HttpRequest, host: web::Data<Host>, path: web::Path<String>) -> HttpResponse {
+    dispatch(request, host, &path, DEFAULT_ACTION).await
 }
 
-async fn action(request: HttpRequest, pages: web::Data<Pages>, path: web::Path<(String, String)>) -> HttpResponse {
+async fn action(request: HttpRequest, host: web::Data<Host>, path: web::Path<(String, String)>) -> HttpResponse {
     let (controller, action) = path.into_inner();
-    dispatch(request, pages, &controller, &action).await
+    dispatch(request, host, &controller, &action).await
 }
 
 /// `{id}` is accepted as the sample's route has it; no action of Home uses it.
 async fn action_with_id(
     request: HttpRequest,
-    pages: web::Data<Pages>,
+    host: web::Data<Host>,
     path: web::Path<(String, String, String)>,
 ) -> HttpResponse {
     let (controller, action, _id) = path.into_inner();
-    dispatch(request, pages, &controller, &action).await
+    dispatch(request, host, &controller, &action).await
 }
 
 /// Finds the controller and action by name, ignoring case, and invokes it with its filters.
-async fn dispatch(request: HttpRequest, pages: web::Data<Pages>, controller: &str, action: &str) -> HttpResponse {
+async fn dispatch(request: HttpRequest, host: web::Data<Host>, controller: &str, action: &str) -> HttpResponse {
     if !controller.eq_ignore_ascii_case(home::NAME) {
         return views::not_found_response(&format!("There is no controller named “{controller}”."));
     }
+    if action.eq_ignore_ascii_case("ThreadPool") {
+        let view = views::thread_pool(host.pool.config());
+        return filters::output_cache::no_store(host.respond(
+            &request,
+            Ok(views::layout(&view, std::time::Duration::ZERO, None).into_string()),
+            std::time::Duration::ZERO,
+        ));
+    }
     match home::ACTIONS.iter().find(|a| a.name.eq_ignore_ascii_case(action)) {
-        Some(action) => filters::invoke(action, &request, &pages).await,
+        Some(action) => filters::invoke(action, &request, &host).await,
         None => views::not_found_response(&format!("HomeController has no action named “{action}”.")),
     }
 }

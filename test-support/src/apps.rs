@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use app_kit::AppSettings;
-use app_kit::page::Pages;
+use app_kit::Host;
 use app_kit::web::AppServer;
 use webapi_pgw::metrics::{Metrics, Outcome};
 
@@ -22,8 +22,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     /// The API's live metrics (a fresh, unused set when there is no real API).
     pub api_metrics: Arc<Metrics>,
-    /// The app's backend, request threads and metrics.
-    pub pages: Pages,
+    /// The app's host: request threads, backend and metrics.
+    pub host: Host,
     _servers: Vec<Running>,
 }
 
@@ -47,7 +47,7 @@ pub fn spawn_app_against(
         api_url: api_url.to_owned(),
         client: reqwest::Client::new(),
         api_metrics: Arc::new(Metrics::new()),
-        pages: app.pages,
+        host: app.host,
         _servers: vec![app.server],
     }
 }

@@ -6,7 +6,7 @@ use std::future::Future;
 use std::io;
 use std::sync::Arc;
 
-use app_kit::page::Pages;
+use app_kit::Host;
 use app_kit::web::AppServer;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
@@ -84,8 +84,8 @@ pub fn start_api(config: webapi_pgw::Config) -> io::Result<ApiInProcess> {
 pub struct AppInProcess {
     /// Its root, without a trailing slash (`http://127.0.0.1:PORT`).
     pub address: String,
-    /// Its backend, request threads and metrics.
-    pub pages: Pages,
+    /// Its host: request threads, backend and metrics.
+    pub host: Host,
     /// Stops it.
     pub server: Running,
 }
@@ -93,7 +93,7 @@ pub struct AppInProcess {
 /// Runs an app server that an app's `build` made, in this process.
 pub fn start_app(app: AppServer) -> AppInProcess {
     service_kit::telemetry::init("warn");
-    let (address, pages) = (format!("http://{}", app.address()), app.pages());
+    let (address, host) = (format!("http://{}", app.address()), app.host());
     let server = Running::spawn(move |stop| app.run_until_stopped(stop.wait()));
-    AppInProcess { address, pages, server }
+    AppInProcess { address, host, server }
 }

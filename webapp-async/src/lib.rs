@@ -11,12 +11,16 @@
 //! - [`webforms`]: the page model: directives, [`webforms::SyncPage`] and
 //!   [`webforms::AsyncPage`], RegisterAsyncTask, the lifecycle, GridView, master page.
 //! - [`pages`]: the pages themselves, sync twins beside async ones.
-//! - [`routing`]: `.aspx` addresses (any case) to pages.
+//! - [`site_map`]: every page in one table (address, menu entry, twin,
+//!   handler): routes, menu, home page and the load lab's paths come from it.
+//!   Adding a page: one row there, plus its file in `pages/`.
+//! - [`routing`]: `.aspx` addresses (any case) to pages, from the table.
 //! - [`startup`]: [`build`], which prepares the app and binds its port (0 works).
 
 pub mod config;
 pub mod pages;
 pub mod routing;
+pub mod site_map;
 pub mod startup;
 pub mod webforms;
 

@@ -9,5 +9,6 @@ use crate::routing;
 /// it with [`AppServer::run_until_stopped`].
 pub fn build(config: Config) -> std::io::Result<AppServer> {
     let routes = routing::configure(config.app.clone());
-    AppServer::build("webapp-async", (config.bind, config.port), &config.app, routes)
+    let error_pages = crate::pages::error_pages::WebFormsErrorPages;
+    AppServer::build("webapp-async", (config.bind, config.port), &config.app, error_pages, routing::live_view(), routes)
 }

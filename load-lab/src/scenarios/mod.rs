@@ -8,9 +8,11 @@
 //! 6. `connection_limit.rs`: the outbound connection limit under load.
 //! 7. `scale.rs`: a thousand concurrent PWGasync loads.
 //! 8. `webapi_vs_nginx.rs`: the Web API beside nginx (the benchmark script).
+//! 9. `injection.rs`: the default settings: thread injection under a burst.
 
 mod cancellation;
 mod connection_limit;
+mod injection;
 mod parallel;
 mod queue_limit;
 mod scale;
@@ -53,6 +55,7 @@ pub async fn run(number: u8, scale: Scale) -> Result<Section, Failure> {
         6 => connection_limit::run(scale).await,
         7 => scale::run(scale).await,
         8 => webapi_vs_nginx::run(scale).await,
+        9 => injection::run(scale).await,
         other => Err(Failure::NoScenario(other)),
     }
 }

@@ -35,8 +35,10 @@ pub async fn run(scale: Scale) -> Result<Section, Failure> {
         "A burst of {requests} simultaneous requests; {threads} request threads and a queue of {queue}, so at most \
          {} synchronous requests are accepted at once; the Web API answers after {DELAY_MS} ms.\n\n{}\n\
          The synchronous page refuses what neither a thread nor the queue can take, at once (503 with Retry-After), \
-         and those it accepted waited their turn: up to {} waves of {DELAY_MS} ms. The asynchronous page needs no \
-         thread and refuses nothing.\n",
+         and those it accepted waited their turn: up to {} waves of {DELAY_MS} ms. The asynchronous page needs a \
+         request thread too, but only to start and to finish, a moment each: the threads turn its burst over \
+         almost as fast as it arrives, so the queue overflows only while arrivals outpace even those short steps, \
+         and far fewer are refused.\n",
         threads + queue,
         table(&["load", "requests", "200", "503", "200s p50 ms", "200s max ms", "503s p50 ms"], &rows),
         (threads + queue).div_ceil(threads),

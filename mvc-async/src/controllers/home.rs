@@ -1,15 +1,16 @@
 //! `HomeController`: each action of the sample, synchronous beside asynchronous.
 //!
 //! Read a pair side by side: the lines that differ are the lesson. The sync
-//! action calls `fetch_blocking` and its thread waits; the async one awaits
-//! `fetch` and its thread goes back to serve other requests meanwhile.
+//! action calls `fetch_blocking` and its request thread waits; the async one
+//! awaits `fetch` and its request thread goes back to serve other requests
+//! meanwhile, the action continuing on any request thread when the answer comes.
 
 use app_kit::{Backend, PageError, Timeline};
-use futures_util::future::LocalBoxFuture;
+use futures_util::future::BoxFuture;
 use shared_models::{Gizmo, Product, Resource, Widget};
 
 use super::Action;
-use crate::views::{self, SyncOrAsync, View};
+use crate::views::{self, SyncOrAsync, SynchType, View};
 
 /// The controller's name in URLs.
 pub const NAME: &str = "Home";
@@ -40,7 +41,7 @@ fn products(backend: &Backend, timeline: &Timeline) -> Result<View, PageError> {
 }
 
 /// Products, asynchronously: no thread waits for the API.
-fn products_async<'a>(backend: &'a Backend, timeline: &'a Timeline) -> LocalBoxFuture<'a, Result<View, PageError>> {
+fn products_async<'a>(backend: &'a Backend, timeline: &'a Timeline) -> BoxFuture<'a, Result<View, PageError>> {
     Box::pin(async move {
         let products: Vec<Product> = backend.fetch(Resource::Products, timeline).await?;
         Ok(views::products(&products, SyncOrAsync::Asynchronous))
@@ -54,7 +55,7 @@ fn widgets(backend: &Backend, timeline: &Timeline) -> Result<View, PageError> {
 }
 
 /// Widgets, asynchronously.
-fn widgets_async<'a>(backend: &'a Backend, timeline: &'a Timeline) -> LocalBoxFuture<'a, Result<View, PageError>> {
+fn widgets_async<'a>(backend: &'a Backend, timeline: &'a Timeline) -> BoxFuture<'a, Result<View, PageError>> {
     Box::pin(async move {
         let widgets: Vec<Widget> = backend.fetch(Resource::Widgets, timeline).await?;
         Ok(views::widgets(&widgets, SyncOrAsync::Asynchronous))
@@ -68,7 +69,7 @@ fn gizmos(backend: &Backend, timeline: &Timeline) -> Result<View, PageError> {
 }
 
 /// Gizmos, asynchronously.
-fn gizmos_async<'a>(backend: &'a Backend, timeline: &'a Timeline) -> LocalBoxFuture<'a, Result<View, PageError>> {
+fn gizmos_async<'a>(backend: &'a Backend, timeline: &'a Timeline) -> BoxFuture<'a, Result<View, PageError>> {
     Box::pin(async move {
         let gizmos: Vec<Gizmo> = backend.fetch(Resource::Gizmos, timeline).await?;
         Ok(views::gizmos(&gizmos, SyncOrAsync::Asynchronous))
@@ -78,21 +79,21 @@ fn gizmos_async<'a>(backend: &'a Backend, timeline: &'a Timeline) -> LocalBoxFut
 /// Products, widgets and gizmos one after another: about the sum of the delays.
 fn pwg(backend: &Backend, timeline: &Timeline) -> Result<View, PageError> {
     let model = backend.pwg_sequential(timeline)?;
-    Ok(views::pwg(&model, "Synchronous", &timeline.calls(), timeline.elapsed()))
+    Ok(views::pwg(&model, SynchType::Synchronous, &timeline.calls(), timeline.elapsed()))
 }
 
 /// Products, widgets and gizmos at once: about the longest of the delays.
-fn pwg_async<'a>(backend: &'a Backend, timeline: &'a Timeline) -> LocalBoxFuture<'a, Result<View, PageError>> {
+fn pwg_async<'a>(backend: &'a Backend, timeline: &'a Timeline) -> BoxFuture<'a, Result<View, PageError>> {
     Box::pin(async move {
         let model = backend.pwg_parallel(timeline).await?;
-        Ok(views::pwg(&model, "Asynchronous", &timeline.calls(), timeline.elapsed()))
+        Ok(views::pwg(&model, SynchType::Asynchronous, &timeline.calls(), timeline.elapsed()))
     })
 }
 
 /// PWGasync with `[AsyncTimeout(50)]`: the three calls are cancelled together.
-fn pwg_time_out<'a>(backend: &'a Backend, timeline: &'a Timeline) -> LocalBoxFuture<'a, Result<View, PageError>> {
+fn pwg_time_out<'a>(backend: &'a Backend, timeline: &'a Timeline) -> BoxFuture<'a, Result<View, PageError>> {
     Box::pin(async move {
         let model = backend.pwg_parallel(timeline).await?;
-        Ok(views::pwg(&model, "Asynchronous with CancellationToken", &timeline.calls(), timeline.elapsed()))
+        Ok(views::pwg(&model, SynchType::AsynchronousWithCancellationToken, &timeline.calls(), timeline.elapsed()))
     })
 }

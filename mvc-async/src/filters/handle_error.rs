@@ -1,26 +1,28 @@
 //! HandleError: a failed action shows a view, never a stack trace.
 //!
-//! As in the sample: a timeout (the action's AsyncTimeout, or the API's answer
-//! not coming in time) shows the TimeoutError view; anything else the Error
-//! view, with the reason in words. The status says what happened: 504, 502,
-//! 503 (with Retry-After) or 500.
+//! As in the sample: a timeout (the action's AsyncTimeout) shows the
+//! TimeoutError view; anything else the Error view, with the reason in words.
+//! The status, the headers, the log line and the counters are app-kit's
+//! failure policy ([`app_kit::failure`]), shared with the Web Forms app; this
+//! file only chooses and draws the view.
 
-use actix_web::HttpResponse;
+use std::time::Duration;
+
 use app_kit::PageError;
+use app_kit::failure::ErrorPages;
 
-use super::stopwatch::Stopwatch;
 use crate::views;
 
-/// The answer for an action that failed with `error`.
-pub fn view_for(error: &PageError, action: &str, stopwatch: &Stopwatch) -> HttpResponse {
-    let status = error.status();
-    if !matches!(error, PageError::Cancelled) {
-        tracing::warn!(action, status = status.as_u16(), %error, "action failed");
+/// The MVC app's error views, for [`app_kit::Host`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct HandleError;
+
+impl ErrorPages for HandleError {
+    fn timeout_page(&self, error: &PageError, elapsed: Duration) -> String {
+        views::layout(&views::timeout_error(error), elapsed, None).into_string()
     }
-    let view = if error.is_timeout() { views::timeout_error(error) } else { views::error(error) };
-    let mut response = HttpResponse::build(status);
-    if matches!(error, PageError::TooBusy) {
-        response.insert_header(("Retry-After", "1"));
+
+    fn error_page(&self, error: &PageError, elapsed: Duration) -> String {
+        views::layout(&views::error(error), elapsed, None).into_string()
     }
-    response.content_type("text/html; charset=utf-8").body(stopwatch.render(view))
 }

@@ -4,9 +4,10 @@
 //! them around it. Here [`invoke`] does the same, in this order:
 //! 1. [`stopwatch`] (UseStopwatch): starts the clock before the action.
 //! 2. [`async_timeout`] (AsyncTimeout): bounds an async action's time.
-//! 3. the action itself: on a request thread if synchronous.
-//! 4. [`handle_error`] (HandleError): turns a failure into the Error or
-//!    TimeoutError view with the right status.
+//! 3. the action itself, on a request thread: a sync one blocks it to the
+//!    end; an async one gives it back at each pending await.
+//! 4. [`handle_error`] (HandleError): the Error or TimeoutError view for a
+//!    failure; app-kit's failure policy sets the status and logs it.
 //! 5. [`output_cache`] (OutputCache NoStore): forbids caching the answer.
 
 pub mod async_timeout;
@@ -15,29 +16,34 @@ pub mod output_cache;
 pub mod stopwatch;
 
 use actix_web::{HttpRequest, HttpResponse};
-use app_kit::Timeline;
-use app_kit::page::Pages;
+use app_kit::{Host, Timeline, threads};
 
 use crate::controllers::{Action, ActionBody};
 use stopwatch::Stopwatch;
 
 /// Runs `action` for `request` with every filter, and answers.
-pub async fn invoke(action: &Action, request: &HttpRequest, pages: &Pages) -> HttpResponse {
+pub async fn invoke(action: &Action, request: &HttpRequest, host: &Host) -> HttpResponse {
     let stopwatch = Stopwatch::start();
     let rendered = match action.body {
         // The whole action, view rendering included, holds a request thread.
         ActionBody::Sync(body) => {
-            pages.run_sync(move |backend| body(backend, &Timeline::start()).map(|view| stopwatch.render(view))).await
+            host.run_sync(move |backend| {
+                let started_on = threads::current();
+                body(backend, &Timeline::start()).map(|view| stopwatch.render(view, started_on))
+            })
+            .await
         }
+        // Started on a request thread, continued on any, rendered on the last.
         ActionBody::Async(body) => {
-            let timeline = Timeline::start();
-            let work = body(&pages.backend, &timeline);
-            pages.run_async(request, async_timeout::of(action), work).await.map(|view| stopwatch.render(view))
+            let backend = host.backend.clone();
+            let work = async move {
+                let started_on = threads::current();
+                let timeline = Timeline::start();
+                let view = body(&backend, &timeline).await?;
+                Ok(stopwatch.render(view, started_on))
+            };
+            host.run_async(request, async_timeout::of(action), work).await
         }
     };
-    let response = match rendered {
-        Ok(html) => HttpResponse::Ok().content_type("text/html; charset=utf-8").body(html),
-        Err(error) => handle_error::view_for(&error, action.name, &stopwatch),
-    };
-    output_cache::no_store(response)
+    output_cache::no_store(host.respond(request, rendered, stopwatch.elapsed()))
 }

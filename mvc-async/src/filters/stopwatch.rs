@@ -1,12 +1,15 @@
 //! UseStopwatch: the time from the start of the action to the rendering of
 //! its view, shown as "Elapsed time" at the foot of the layout.
 //!
-//! The sample's filter measured from OnActionExecuting to OnResultExecuted.
-//! Here the clock is read while the layout is rendered, so the figure covers
-//! the action and its view, and is correct to the millisecond (the sample's
-//! WebForms twin showed only the milliseconds part of the elapsed time).
+//! The sample's filter started the clock in OnActionExecuting and stopped it
+//! in OnResultExecuting, just before the view renders. Here the clock is read
+//! once, at that same point (when the view is handed to the layout), and the
+//! figure is shown to the millisecond (the sample's WebForms twin showed only
+//! the milliseconds part of the elapsed time).
 
 use std::time::{Duration, Instant};
+
+use app_kit::PageThreads;
 
 use crate::views::{self, View};
 
@@ -25,8 +28,11 @@ impl Stopwatch {
         self.0.elapsed()
     }
 
-    /// Renders `view` in the layout, with the elapsed time read at this moment.
-    pub fn render(&self, view: View) -> String {
-        views::layout(&view, self.elapsed()).into_string()
+    /// OnResultExecuting: reads the clock once, then renders `view` in the
+    /// layout with that figure and the threads the action ran on (it started
+    /// on `started_on`; it renders on this one).
+    pub fn render(&self, view: View, started_on: String) -> String {
+        let elapsed = self.elapsed();
+        views::layout(&view, elapsed, Some(&PageThreads::rendering_now(started_on))).into_string()
     }
 }

@@ -39,5 +39,7 @@ pub fn timeout_error(error: &PageError) -> View {
 /// A 404 page for an unknown controller, action or address.
 pub fn not_found_response(reason: &str) -> HttpResponse {
     let view = View { title: "Not found".into(), body: html! { h1 { "Not found" } div.error { p { (reason) } } } };
-    HttpResponse::NotFound().content_type("text/html; charset=utf-8").body(layout(&view, Duration::ZERO).into_string())
+    HttpResponse::NotFound()
+        .content_type("text/html; charset=utf-8")
+        .body(layout(&view, Duration::ZERO, None).into_string())
 }

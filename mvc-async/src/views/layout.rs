@@ -2,12 +2,14 @@
 
 use std::time::Duration;
 
+use app_kit::PageThreads;
 use maud::{DOCTYPE, Markup, html};
 
 use super::{View, links};
 
-/// The whole page: `view` in the frame, with "Elapsed time" at the foot.
-pub fn layout(view: &View, elapsed: Duration) -> Markup {
+/// The whole page: `view` in the frame, with "Elapsed time" at the foot and,
+/// for an action that ran, the request threads it started and rendered on.
+pub fn layout(view: &View, elapsed: Duration, threads: Option<&PageThreads>) -> Markup {
     html! {
         (DOCTYPE)
         html lang="en" {
@@ -20,6 +22,9 @@ pub fn layout(view: &View, elapsed: Duration) -> Markup {
                 }
                 footer {
                     p.elapsed { "Elapsed time: " (format!("{:.3}", elapsed.as_secs_f64())) " s" }
+                    @if let Some(threads) = threads {
+                        p.threads-used { "Started on " (threads.started_on) ", rendered on " (threads.rendered_on) "." }
+                    }
                 }
             }
         }

@@ -20,6 +20,7 @@ pub fn links() -> Markup {
             (group("Cancellation", &[
                 ("Gizmos Cancellation Token", "GizmosCancelAsync"), ("PWGtimeOut Cancellation", "PWGtimeOut"),
             ]))
+            (group("The request threads", &[("ThreadPool, live", "ThreadPool")]))
         }
     }
 }

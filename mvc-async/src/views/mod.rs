@@ -9,12 +9,14 @@ mod layout;
 mod links;
 mod lists;
 mod pwg;
+mod thread_pool;
 
 pub use errors::{error, not_found_response, timeout_error};
 pub use layout::layout;
 pub use links::links;
 pub use lists::{gizmos, products, widgets};
-pub use pwg::pwg;
+pub use pwg::{SynchType, pwg};
+pub use thread_pool::{BURST_PAGES, thread_pool};
 
 use maud::Markup;
 

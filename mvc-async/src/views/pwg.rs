@@ -10,14 +10,35 @@ use shared_models::ProdGizWidget;
 use super::View;
 use super::lists::{gizmo_table, priced_table};
 
-/// The PWG view; `synch_type` is "Synchronous", "Asynchronous" or
-/// "Asynchronous with CancellationToken".
-pub fn pwg(model: &ProdGizWidget, synch_type: &str, calls: &[CallSpan], total: Duration) -> View {
+/// The sample's `ViewBag.SynchType` on the PWG view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SynchType {
+    /// PWG: one call after another, blocking a request thread.
+    Synchronous,
+    /// PWGasync: the three at once.
+    Asynchronous,
+    /// PWGtimeOut: the three at once, cancelled together by its AsyncTimeout.
+    AsynchronousWithCancellationToken,
+}
+
+impl SynchType {
+    /// The words shown on the page.
+    pub fn words(self) -> &'static str {
+        match self {
+            SynchType::Synchronous => "Synchronous",
+            SynchType::Asynchronous => "Asynchronous",
+            SynchType::AsynchronousWithCancellationToken => "Asynchronous with CancellationToken",
+        }
+    }
+}
+
+/// The PWG view.
+pub fn pwg(model: &ProdGizWidget, synch_type: SynchType, calls: &[CallSpan], total: Duration) -> View {
     let body = html! {
-        h1 { "Synch Type: " (synch_type) }
+        h1 { "Synch Type: " (synch_type.words()) }
         p.notice {
             "The three calls to the Web API took " strong { (total.as_millis()) " ms" } " in all. "
-            @if synch_type == "Synchronous" {
+            @if synch_type == SynchType::Synchronous {
                 "One after another, each waiting for the one before: about the sum of their delays."
             } @else {
                 "All three at once: about the longest of their delays."

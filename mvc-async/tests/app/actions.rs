@@ -102,3 +102,27 @@ async fn pwg_takes_the_sum_of_the_delays_and_pwgasync_the_longest() {
     assert!(elapsed_seconds(&sync_html) >= 0.9);
     assert!(elapsed_seconds(&async_html) < elapsed_seconds(&sync_html) * 0.75);
 }
+
+#[actix_web::test]
+async fn actions_show_the_request_threads_they_started_and_rendered_on() {
+    let app = spawn_app(50, 4, 10);
+
+    for path in ["/Home/Products", "/Home/ProductsAsync"] {
+        let (status, html, _) = app.load(path).await;
+        assert_eq!(status, 200, "{path}");
+        assert!(html.contains("Started on request thread #"), "{path}: {html}");
+        assert!(html.contains(", rendered on request thread #"), "{path}: {html}");
+    }
+}
+
+#[actix_web::test]
+async fn the_thread_pool_view_is_linked_and_loads() {
+    let app = spawn_app(0, 4, 10);
+
+    let (status, html, _) = app.load("/home/threadpool").await;
+
+    assert_eq!(status, 200);
+    assert!(html.contains(r#"<section id="live-pool" data-events="/threadpool/events">"#), "{html}");
+    assert!(html.contains(r#"<a href="/Home/ThreadPool">"#), "the links partial lists it");
+    assert!(html.contains("<code>/Home/Products</code>") && html.contains("<code>/Home/ProductsAsync</code>"));
+}

@@ -15,7 +15,7 @@ async fn gizmos_cancel_async_times_out_and_the_api_sees_the_cancellation() {
     assert!(html.contains("within its time limit of 150 ms"));
     assert!(took < Duration::from_millis(1_500), "the 150 ms limit cut the 2 s call short ({took:?})");
     eventually(Duration::from_secs(2), "the API counts the cancelled call", || app.api_cancelled("gizmos") == 1).await;
-    assert_eq!(app.pages.metrics.timeouts.get(), 1);
+    assert_eq!(app.host.metrics.timeouts.get(), 1);
 }
 
 #[actix_web::test]

@@ -1,4 +1,5 @@
-//! The lesson itself: synchronous actions need request threads, async ones don't.
+//! The lesson itself: every action needs a request thread to start; a
+//! synchronous action keeps it while it waits, an async one gives it back.
 
 use test_support::pool_lessons;
 
@@ -10,10 +11,20 @@ async fn a_full_pool_and_queue_answer_503_server_too_busy() {
 }
 
 #[actix_web::test]
-async fn async_actions_keep_serving_while_every_request_thread_is_blocked() {
-    let app = spawn_app(1_000, 1, 0);
-    pool_lessons::async_pages_keep_serving(&app, "/Home/Gizmos", "/Home/GizmosAsync", "<h1>Gizmos Asynchronous</h1>")
-        .await;
+async fn async_actions_share_the_thread_a_sync_action_leaves_free() {
+    let app = spawn_app(1_000, 2, 20);
+    pool_lessons::async_pages_share_the_free_thread(
+        &app,
+        "/Home/Gizmos",
+        "/Home/GizmosAsync",
+        "<h1>Gizmos Asynchronous</h1>",
+    )
+    .await;
+}
+
+#[actix_web::test]
+async fn an_async_action_waits_for_a_request_thread_to_start() {
+    pool_lessons::an_async_page_waits_for_a_thread(&spawn_app(1_000, 1, 5), "/Home/Gizmos", "/Home/GizmosAsync").await;
 }
 
 #[actix_web::test]

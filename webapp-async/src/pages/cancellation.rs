@@ -16,7 +16,7 @@ use maud::{Markup, html};
 use shared_models::{Gizmo, Resource};
 
 use crate::webforms::grid_view::grid_view;
-use crate::webforms::{AsyncContext, AsyncPage, Binder, Directives, RenderContext};
+use crate::webforms::{AsyncContext, AsyncPage, Directives, RenderContext};
 
 /// GizmosCancelAsync.aspx: gizmos within one second, or the friendly timeout page.
 #[derive(Default)]
@@ -28,13 +28,12 @@ impl AsyncPage for GizmosCancelAsync {
     const DIRECTIVES: Directives = Directives::titled("GizmosCancelAsync").async_timeout(Duration::from_secs(1));
 
     fn page_load(&mut self, ctx: &mut AsyncContext<Self>) -> Result<(), PageError> {
-        let (backend, timeline) = (ctx.backend(), ctx.timeline());
-        ctx.register_async_task(async move {
+        ctx.register_async_task(
             // If the AsyncTimeout fires while this waits, the future is dropped
             // right here, and with it the HTTP call to the Web API.
-            let gizmos: Vec<Gizmo> = backend.fetch(Resource::Gizmos, &timeline).await?;
-            Ok(Box::new(move |page: &mut Self| page.gizmos = gizmos) as Binder<Self>)
-        });
+            |api| async move { api.backend.fetch::<Vec<Gizmo>>(Resource::Gizmos, &api.timeline).await },
+            |page, gizmos| page.gizmos = gizmos,
+        );
         Ok(())
     }
 
@@ -72,13 +71,15 @@ impl AsyncPage for GizmosCancelBtnAsync {
         if ctx.query().get("load").is_none() {
             return Ok(()); // Just the form: nothing to load yet.
         }
-        let (backend, timeline, delay_ms) = (ctx.backend(), ctx.timeline(), self.delay_ms);
-        ctx.register_async_task(async move {
+        let delay_ms = self.delay_ms;
+        ctx.register_async_task(
             // Dropped mid-wait when the visitor cancels: the server sees the
             // closed connection, and the Web API sees ours close in turn.
-            let gizmos: Vec<Gizmo> = backend.fetch_with_delay(Resource::Gizmos, delay_ms, &timeline).await?;
-            Ok(Box::new(move |page: &mut Self| page.loaded = Some(gizmos)) as Binder<Self>)
-        });
+            move |api| async move {
+                api.backend.fetch_with_delay::<Vec<Gizmo>>(Resource::Gizmos, delay_ms, &api.timeline).await
+            },
+            |page, gizmos| page.loaded = Some(gizmos),
+        );
         Ok(())
     }
 

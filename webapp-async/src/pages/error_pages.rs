@@ -1,13 +1,36 @@
-//! The pages shown when a page cannot show its data, and for unknown addresses.
+//! The app's error markup: TimeoutErrorPage.aspx, the error page, the 404
+//! page. When to show which, with what status and headers, is app-kit's
+//! failure policy ([`app_kit::failure`]); this file only draws them.
 
 use std::time::Duration;
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse};
 use app_kit::PageError;
+use app_kit::failure::ErrorPages;
 use maud::{Markup, html};
 
 use crate::webforms::master;
+
+/// The Web Forms app's error pages, for [`app_kit::Host`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WebFormsErrorPages;
+
+impl ErrorPages for WebFormsErrorPages {
+    /// Where a timed-out page is transferred, as the sample's `Server.Transfer` did.
+    fn timeout_page(&self, error: &PageError, _elapsed: Duration) -> String {
+        master::page("Friendly Timeout Page", friendly_timeout(Some(&error.to_string())), None).into_string()
+    }
+
+    fn error_page(&self, error: &PageError, _elapsed: Duration) -> String {
+        let (title, heading) = match error {
+            PageError::TooBusy => ("Server Too Busy", "Server Too Busy"),
+            PageError::BadRequest(_) => ("Bad request", "Bad request"),
+            _ => ("Error", "Sorry, an error occurred while processing your request."),
+        };
+        master::page(title, html! { h1 { (heading) } div.error { p { "Reason: " (error) } } }, None).into_string()
+    }
+}
 
 /// TimeoutErrorPage.aspx's content: where a timed-out page is transferred.
 pub fn friendly_timeout(reason: Option<&str>) -> Markup {
@@ -21,27 +44,18 @@ pub fn friendly_timeout(reason: Option<&str>) -> Markup {
     }
 }
 
-/// The answer for a page that failed with `error`: the Friendly Timeout Page
-/// (504) for a timeout, as the sample's `Server.Transfer` did, otherwise an
-/// error page with the reason and the fitting status.
-pub fn for_error(request: &HttpRequest, error: &PageError, elapsed: Duration) -> HttpResponse {
-    let status = error.status();
-    if !matches!(error, PageError::Cancelled) {
-        tracing::warn!(path = request.path(), status = status.as_u16(), %error, "page failed");
-    }
-    let (title, content) = match error {
-        e if e.is_timeout() => ("Friendly Timeout Page", friendly_timeout(Some(&e.to_string()))),
-        PageError::TooBusy => ("Server Too Busy", message("Server Too Busy", error)),
-        PageError::BadRequest(_) => ("Bad request", message("Bad request", error)),
-        _ => ("Error", message("Sorry, an error occurred while processing your request.", error)),
-    };
-    let mut response = master::html_response(status, master::page(title, content, Some(elapsed)).into_string());
-    if matches!(error, PageError::TooBusy) {
-        response
-            .headers_mut()
-            .insert(actix_web::http::header::RETRY_AFTER, actix_web::http::header::HeaderValue::from_static("1"));
-    }
-    response
+/// TimeoutErrorPage.aspx opened directly.
+pub fn timeout_error_page() -> HttpResponse {
+    master::html_response(
+        StatusCode::OK,
+        master::page("Friendly Timeout Page", friendly_timeout(None), None).into_string(),
+    )
+}
+
+/// A 400 for a request malformed before any page ran (its query string).
+pub fn bad_request(request: &HttpRequest, error: &PageError) -> HttpResponse {
+    tracing::info!(path = request.path(), %error, "bad request");
+    master::html_response(StatusCode::BAD_REQUEST, WebFormsErrorPages.error_page(error, Duration::ZERO))
 }
 
 /// The 404 page.
@@ -51,8 +65,4 @@ pub fn not_found(path: &str) -> HttpResponse {
         div.error { p { "There is no page at " code { (path) } ". The menu above lists every page." } }
     };
     master::html_response(StatusCode::NOT_FOUND, master::page("Not found", content, None).into_string())
-}
-
-fn message(heading: &str, error: &PageError) -> Markup {
-    html! { h1 { (heading) } div.error { p { "Reason: " (error) } } }
 }

@@ -1,58 +1,51 @@
 //! Default.aspx and About.aspx: what the app shows, and why.
 
-use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
-use app_kit::AppSettings;
-use app_kit::page::Pages;
+use actix_web::{HttpRequest, HttpResponse, web};
+use app_kit::{AppSettings, Host};
 use maud::html;
 
+use crate::site_map::PAGES;
 use crate::webforms::master;
 
-/// What each page demonstrates, for the home page.
-const PAGES: &[(&str, &str, &str)] = &[
-    ("Products.aspx", "ProductsAsync.aspx", "one call to the Web API: blocking a request thread, or not"),
-    ("Widgets.aspx", "WidgetsAsync.aspx", "the same for widgets"),
-    ("Gizmos.aspx", "GizmosAsync.aspx", "the same for gizmos"),
-    (
-        "PWG.aspx",
-        "PWGasync.aspx",
-        "three calls one after another (about the sum of the delays) or at once (about the longest)",
-    ),
-];
-
-/// Default.aspx.
-pub fn default_page(settings: &AppSettings, pages: &Pages) -> HttpResponse {
-    let pool = pages.pool.snapshot();
+/// Default.aspx: the pages (from the page table) and the live configuration.
+pub fn default_page(request: &HttpRequest, host: &Host) -> HttpResponse {
+    let Some(settings) = request.app_data::<web::Data<AppSettings>>() else {
+        return master::html_response(StatusCode::INTERNAL_SERVER_ERROR, "the app's settings are missing".into());
+    };
+    let pool = host.pool.snapshot();
     let limit = settings.max_backend_connections.map_or("unlimited".to_owned(), |n| n.to_string());
+    let twins = PAGES.iter().filter_map(|p| p.async_twin.map(|twin| (p.path, twin, p.shows)));
+    let others = PAGES.iter().filter(|p| p.async_twin.is_none() && !p.shows.is_empty());
     let content = html! {
         h1 { "Asynchronous pages, side by side with synchronous ones" }
         p {
-            "Each page below exists twice. The synchronous version runs on a request thread and blocks it while it "
-            "waits for the slow Web API; the asynchronous version holds no thread while it waits. One at a time they "
+            "Each page below exists twice. Every page needs a request thread to start. The synchronous version "
+            "keeps it, blocked, while it waits for the slow Web API; the asynchronous version gives it back while "
+            "it waits and continues on whichever request thread is free when the answer comes. One at a time they "
             "look the same; under load only the synchronous ones run out of threads. "
             a href="/About.aspx" { "How it works" } "."
         }
         table.grid {
             thead { tr { th { "Synchronous" } th { "Asynchronous" } th { "What it shows" } } }
             tbody {
-                @for (sync, asynchronous, what) in PAGES {
-                    tr { td { a href=(format!("/{sync}")) { (sync) } } td { a href=(format!("/{asynchronous}")) { (asynchronous) } } td { (what) } }
+                @for (sync, asynchronous, what) in twins {
+                    tr { td { a href=(sync) { (&sync[1..]) } } td { a href=(asynchronous) { (&asynchronous[1..]) } } td { (what) } }
                 }
             }
         }
         ul {
-            li { a href="/GizmosCancelAsync.aspx" { "GizmosCancelAsync.aspx" } ": an AsyncTimeout of 1 s; on timeout the pending call is cancelled and you see the friendly timeout page." }
-            li { a href="/GizmosCancelBtnAsync.aspx" { "GizmosCancelBtnAsync.aspx" } ": start a slow load, press Cancel, and the server cancels its call to the Web API." }
-            li { a href="/UrlStatus.aspx" { "UrlStatus.aspx" } ": async user controls, each with its own registered task." }
+            @for page in others { li { a href=(page.path) { (&page.path[1..]) } ": " (page.shows) } }
         }
         h2 { "Live configuration" }
         table.grid {
             tbody {
                 tr { th { "Web API (--webapi-url)" } td { (settings.webapi_url) } }
-                tr { th { "Request threads (--request-threads)" } td { (settings.request_threads) " at most; " (pool.threads) " started, " (pool.busy) " busy" } }
+                tr { th { "Request threads (--min-threads, --request-threads)" } td { (pool.min_threads) " started at once, " (pool.max_threads) " at most; " (pool.threads) " alive, " (pool.busy) " busy" } }
+                tr { th { "Thread injection (--thread-injection-ms)" } td { (settings.thread_injection_ms) " ms per thread above the minimum; " (pool.injected) " injected, " (pool.retired) " retired" } }
                 tr { th { "Request queue (--queue-length)" } td { (settings.queue_length) " at most; " (pool.queued) " waiting, " (pool.rejected) " refused with 503" } }
                 tr { th { "Web API connections (--max-backend-connections)" } td { (limit) } }
-                tr { th { "Async pages running now" } td { (pages.metrics.async_pages_in_flight.get()) } }
+                tr { th { "Pages running now" } td { (host.metrics.sync_pages_in_flight.get()) " sync, " (host.metrics.async_pages_in_flight.get()) " async" } }
             }
         }
     };
@@ -67,14 +60,17 @@ pub fn about_page() -> HttpResponse {
             "A web server serves requests with a limited number of threads. A " strong { "synchronous" } " page keeps "
             "its thread for the whole request, also while it only waits for a slow backend. When many such requests "
             "wait at once, every thread is taken: new requests queue, and when the queue is full the server answers "
-            strong { "503 Server Too Busy" } ". Here the synchronous pages run on a bounded pool of OS threads ("
-            code { "--request-threads" } ", " code { "--queue-length" } ") so that you can watch that happen."
+            strong { "503 Server Too Busy" } ". Here every page runs on a pool of OS threads that grows as .NET's "
+            "did: at once up to its minimum, then one thread every half second while requests wait ("
+            code { "--min-threads" } ", " code { "--thread-injection-ms" } ", " code { "--request-threads" } ", "
+            code { "--queue-length" } "), so that you can watch that happen on " a href="/ThreadPool.aspx" { "ThreadPool.aspx" } "."
         }
         p {
-            "An " strong { "asynchronous" } " page gives its thread back while it waits: it registers a task "
-            "(RegisterAsyncTask), the task awaits the Web API, and the thread serves other requests meanwhile. The "
-            "same few threads keep serving under load. It is not faster for one request; it is better under load "
-            "and in bursts."
+            "An " strong { "asynchronous" } " page needs a request thread to start too, but gives it back while it "
+            "waits: it registers a task (RegisterAsyncTask), the task awaits the Web API, and the thread serves other "
+            "requests meanwhile. When the answer comes (an I/O thread sees it), the page's continuation is queued "
+            "for a request thread, and it finishes and renders on whichever takes it. The same few threads keep "
+            "serving under load. It is not faster for one request; it is better under load and in bursts."
         }
         p {
             "Independent calls can run in parallel: PWGasync makes its three calls at once and takes about the "
@@ -92,7 +88,7 @@ pub fn about_page() -> HttpResponse {
         p {
             "This is " code { "webapp-async/src/pages/lists.rs" } ", the source of Products.aspx and ProductsAsync.aspx. "
             "Compare the two " code { "page_load" } " functions: the lines that differ are the lesson. The page model "
-            "is in " code { "webapp-async/src/webforms/" } ", the request threads in " code { "app-kit/src/request_pool.rs" } "."
+            "is in " code { "webapp-async/src/webforms/" } ", the request threads in " code { "app-kit/src/request_pool/" } "."
         }
         pre.source { code { (include_str!("lists.rs")) } }
     };

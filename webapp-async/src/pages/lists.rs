@@ -12,7 +12,7 @@ use serde::de::DeserializeOwned;
 use shared_models::{Gizmo, Product, Resource, Widget};
 
 use crate::webforms::grid_view::grid_view;
-use crate::webforms::{AsyncContext, AsyncPage, Binder, Directives, RenderContext, SyncContext, SyncPage};
+use crate::webforms::{AsyncContext, AsyncPage, Directives, RenderContext, SyncContext, SyncPage};
 
 /// A model with a list page: which API resource it comes from, and its titles.
 pub trait Listed: Serialize + DeserializeOwned + Send + 'static {
@@ -76,7 +76,7 @@ impl<M: Listed> SyncPage for SyncList<M> {
     }
 
     fn render(&self, _ctx: &RenderContext) -> Markup {
-        list(M::SYNC_TITLE, "Synchronous: a request thread waited for the Web API.", &self.items)
+        list(M::SYNC_TITLE, "Synchronous: its request thread waited, blocked, for the Web API.", &self.items)
     }
 }
 
@@ -95,17 +95,17 @@ impl<M: Listed> AsyncPage for AsyncList<M> {
     const DIRECTIVES: Directives = Directives::titled(M::ASYNC_TITLE);
 
     fn page_load(&mut self, ctx: &mut AsyncContext<Self>) -> Result<(), PageError> {
-        let (backend, timeline) = (ctx.backend(), ctx.timeline());
-        ctx.register_async_task(async move {
-            // No thread waits here: the task is parked until the answer comes.
-            let items: Vec<M> = backend.fetch(M::RESOURCE, &timeline).await?;
-            Ok(Box::new(move |page: &mut Self| page.items = items) as Binder<Self>)
-        });
+        ctx.register_async_task(
+            // No thread waits here: the page gives its request thread back
+            // until the answer comes, then continues on any request thread.
+            |api| async move { api.backend.fetch::<Vec<M>>(M::RESOURCE, &api.timeline).await },
+            |page, items| page.items = items,
+        );
         Ok(())
     }
 
     fn render(&self, _ctx: &RenderContext) -> Markup {
-        list(M::ASYNC_TITLE, "Asynchronous: no thread waited for the Web API.", &self.items)
+        list(M::ASYNC_TITLE, "Asynchronous: it gave its request thread back while the Web API worked.", &self.items)
     }
 }
 

@@ -12,7 +12,7 @@ use maud::{Markup, html};
 use shared_models::ProdGizWidget;
 
 use crate::webforms::grid_view::grid_view;
-use crate::webforms::{AsyncContext, AsyncPage, Binder, Directives, RenderContext, SyncContext, SyncPage};
+use crate::webforms::{AsyncContext, AsyncPage, Directives, RenderContext, SyncContext, SyncPage};
 
 /// PWG.aspx: sequential and synchronous.
 #[derive(Default)]
@@ -44,12 +44,11 @@ impl AsyncPage for PwgAsync {
     const DIRECTIVES: Directives = Directives::titled("PWGasync");
 
     fn page_load(&mut self, ctx: &mut AsyncContext<Self>) -> Result<(), PageError> {
-        let (backend, timeline) = (ctx.backend(), ctx.timeline());
-        ctx.register_async_task(async move {
+        ctx.register_async_task(
             // The three calls at once (WhenAll); no thread waits for any of them.
-            let model = backend.pwg_parallel(&timeline).await?;
-            Ok(Box::new(move |page: &mut Self| page.model = model) as Binder<Self>)
-        });
+            |api| async move { api.backend.pwg_parallel(&api.timeline).await },
+            |page, model| page.model = model,
+        );
         Ok(())
     }
 

@@ -4,10 +4,14 @@
 //! each UrlStatus control registers its own async task that fetches one URL,
 //! and shows the URL, the thread its request started on, the thread it
 //! completed on, the time it took, the HTTP status, and the thread that
-//! rendered it. In ASP.NET the start and completion threads often differ (any
-//! pool thread may resume the work). In actix-web a request stays on the worker
-//! thread that accepted its connection, so they match; what matters is the same:
-//! while the call is pending, that thread is free and serves other requests.
+//! rendered it. As in the blog, the three differ: the control starts on a
+//! request thread, an I/O thread sees its answer complete, and the page
+//! renders on whichever request thread took up its last continuation. While
+//! the call is pending, no request thread is held.
+//!
+//! The tasks run one after another, as ASP.NET 4.5 ran Task-based registered
+//! tasks; `?parallel=1` registers them as parallel (the old `PageAsyncTask`'s
+//! `executeInParallel`), and they run at once.
 //!
 //! The controls only fetch URLs on the configured Web API's origin; any other
 //! `?url=` is refused with 400, so the page cannot be used to make this server
@@ -15,11 +19,13 @@
 
 use std::time::{Duration, Instant};
 
+use app_kit::threads;
+
 use api_client::Url;
 use app_kit::PageError;
 use maud::{Markup, html};
 
-use crate::webforms::{AsyncContext, AsyncPage, Binder, Directives, RenderContext};
+use crate::webforms::{AsyncContext, AsyncPage, Directives, RenderContext, TaskContext};
 
 /// The paths fetched when no `?url=` is given: the API's three collections
 /// and one address it answers 404 for.
@@ -40,40 +46,47 @@ pub struct UrlStatus {
 pub struct UrlStatusPage {
     controls: Vec<UrlStatus>,
     api_root: String,
+    parallel: bool,
 }
 
 impl AsyncPage for UrlStatusPage {
     const DIRECTIVES: Directives = Directives::titled("UrlStatus");
 
     fn page_load(&mut self, ctx: &mut AsyncContext<Self>) -> Result<(), PageError> {
-        let backend = ctx.backend();
-        self.api_root = backend.root().to_string();
+        let root = ctx.backend().root().clone();
+        self.api_root = root.to_string();
+        self.parallel = ctx.query().get("parallel").is_some_and(|v| v == "1" || v.eq_ignore_ascii_case("true"));
         let urls = match ctx.query().get("url") {
-            Some(text) => vec![on_api_origin(text, backend.root())?],
-            None => DEFAULT_PATHS.iter().filter_map(|path| backend.root().join(path).ok()).collect(),
+            Some(text) => vec![on_api_origin(text, &root)?],
+            None => DEFAULT_PATHS.iter().filter_map(|path| root.join(path).ok()).collect(),
         };
         for url in urls {
-            let (backend, timeline) = (backend.clone(), ctx.timeline());
             // Each control registers its own async task.
-            ctx.register_async_task(async move {
-                let started_on = thread_label();
-                let started = Instant::now();
-                let status = backend.status_of(&url, &timeline).await.map_err(|e| e.to_string());
-                let control =
-                    UrlStatus { url, started_on, completed_on: thread_label(), took: started.elapsed(), status };
-                Ok(Box::new(move |page: &mut Self| page.controls.push(control)) as Binder<Self>)
-            });
+            let task = move |api: TaskContext| check(api, url);
+            let bind = |page: &mut Self, control| page.controls.push(control);
+            if self.parallel {
+                ctx.register_parallel_async_task(task, bind);
+            } else {
+                ctx.register_async_task(task, bind);
+            }
         }
         Ok(())
     }
 
-    fn render(&self, _ctx: &RenderContext) -> Markup {
-        let rendered_on = thread_label();
+    fn render(&self, ctx: &RenderContext) -> Markup {
+        let rendered_on = &ctx.threads.rendered_on;
         html! {
             h1 { "UrlStatus: async user controls" }
             p.notice {
-                "Each row is a control that fetched its URL in its own registered async task. All ran at once; "
-                "while they waited, their thread was free to serve other requests."
+                "Each row is a control that fetched its URL in its own registered async task. "
+                @if self.parallel {
+                    "The tasks were registered as parallel (executeInParallel), so they ran at once. "
+                    a href="/UrlStatus.aspx" { "One after another" } ", as ASP.NET 4.5 ran them by default."
+                } @else {
+                    "They ran one after another, as ASP.NET 4.5 ran Task-based registered tasks. "
+                    a href="/UrlStatus.aspx?parallel=1" { "Register them as parallel" } " to run them at once."
+                }
+                " While a call was pending, no request thread was held: an I/O thread saw it complete."
             }
             table.grid {
                 thead { tr { th { "URL" } th { "Started on" } th { "Completed on" } th { "Time (ms)" } th { "Status" } th { "Rendered on" } } }
@@ -110,16 +123,15 @@ pub fn on_api_origin(text: &str, root: &Url) -> Result<Url, PageError> {
     Ok(url)
 }
 
-/// The current thread, short: "actix worker 2 #14" (actix names its workers
-/// "actix-rt|system:0|arbiter:2"; the number after # is the thread's id).
-fn thread_label() -> String {
-    let thread = std::thread::current();
-    let id = format!("{:?}", thread.id()).trim_start_matches("ThreadId(").trim_end_matches(')').to_owned();
-    let name = thread.name().unwrap_or("unnamed");
-    match name.rsplit_once("arbiter:") {
-        Some((_, worker)) => format!("actix worker {worker} #{id}"),
-        None => format!("{name} #{id}"),
-    }
+/// One control's work: fetch `url`, noting the threads it ran on.
+async fn check(api: TaskContext, url: Url) -> Result<UrlStatus, PageError> {
+    let started_on = threads::current();
+    let started = Instant::now();
+    let (status, completed_on) = match api.backend.status_of(&url, &api.timeline).await {
+        Ok((code, completed_on)) => (Ok(code), completed_on),
+        Err(error) => (Err(error.to_string()), threads::current()),
+    };
+    Ok(UrlStatus { url, started_on, completed_on, took: started.elapsed(), status })
 }
 
 #[cfg(test)]

@@ -1,67 +1,61 @@
-//! Running a page through its lifecycle, synchronous or asynchronous.
+//! Running a page through its lifecycle, synchronous or asynchronous, on the
+//! request threads of the app's [`Host`].
 
 use std::time::Instant;
 
 use actix_web::{HttpRequest, HttpResponse};
-use app_kit::page::Pages;
-use app_kit::{PageError, Timeline};
+use app_kit::{Host, PageError, PageThreads, Timeline, threads};
 use maud::Markup;
 
 use super::{AsyncContext, AsyncPage, Query, RenderContext, SyncContext, SyncPage, master};
-use crate::pages::error_pages;
 
 /// Serves a synchronous page: Load, PreRender and Render all on one request
 /// thread, which the page blocks throughout (its backend calls included).
-pub async fn serve_sync<P: SyncPage>(request: &HttpRequest, pages: &Pages, query: Query) -> HttpResponse {
+pub async fn serve_sync<P: SyncPage>(request: HttpRequest, host: Host, query: Query) -> HttpResponse {
     let started = Instant::now();
-    let rendered = pages
+    let rendered = host
         .run_sync(move |backend| {
-            let timeline = Timeline::start();
+            let started_on = threads::current();
+            let timeline = Timeline::start_at(started);
             let mut page = P::default();
             page.page_load(&SyncContext { backend, timeline: &timeline, query: &query })?;
-            Ok(render(P::DIRECTIVES.title, P::render, &page, timeline, started))
+            Ok(render(P::DIRECTIVES.title, P::render, &page, timeline, started, started_on))
         })
         .await;
-    respond(request, rendered, started)
+    host.respond(&request, rendered, started.elapsed())
 }
 
-/// Serves an async page: Load registers tasks, then (after PreRender) the tasks
-/// run together within the AsyncTimeout, holding no thread; then DataBind and Render.
-pub async fn serve_async<P: AsyncPage>(request: &HttpRequest, pages: &Pages, query: Query) -> HttpResponse {
+/// Serves an async page: when a request thread takes it, Load registers
+/// tasks; after PreRender the tasks run within the AsyncTimeout, the page
+/// giving its thread back at each pending await; then DataBind and Render, on
+/// whichever request thread took up its last continuation.
+pub async fn serve_async<P: AsyncPage>(request: HttpRequest, host: Host, query: Query) -> HttpResponse {
     let started = Instant::now();
-    let timeline = Timeline::start();
-    let mut page = P::default();
-    let mut ctx = AsyncContext::new(pages.backend.clone(), timeline.clone(), query);
-    let rendered = async {
+    let backend = host.backend.clone();
+    let page_run = async move {
+        let started_on = threads::current();
+        let timeline = Timeline::start_at(started);
+        let mut page = P::default();
+        let mut ctx = AsyncContext::new(backend, timeline.clone(), query);
         page.page_load(&mut ctx)?;
-        // PreRender has nothing to do here; the registered tasks run now, together.
-        let tasks = futures_util::future::try_join_all(ctx.into_tasks());
-        let binders = pages.run_async(request, Some(P::DIRECTIVES.async_timeout), tasks).await?;
-        binders.into_iter().for_each(|bind| bind(&mut page));
-        Ok(render(P::DIRECTIVES.title, P::render, &page, timeline, started))
-    }
-    .await;
-    respond(request, rendered, started)
+        // PreRender has nothing to do here; the registered tasks run now.
+        ctx.execute_registered_tasks(&mut page).await?;
+        Ok::<_, PageError>(render(P::DIRECTIVES.title, P::render, &page, timeline, started, started_on))
+    };
+    let rendered = host.run_async(&request, P::DIRECTIVES.async_timeout, page_run).await;
+    host.respond(&request, rendered, started.elapsed())
 }
 
 /// Render: the page's content in the master page, with the elapsed time of
-/// its whole work, read at this moment.
+/// its whole work (read once, at this moment) and the threads it ran on.
 fn render<P>(
     title: &str,
     content: fn(&P, &RenderContext) -> Markup,
     page: &P,
     timeline: Timeline,
     started: Instant,
+    started_on: String,
 ) -> String {
-    let content = content(page, &RenderContext { elapsed: started.elapsed(), timeline });
-    master::page(title, content, Some(started.elapsed())).into_string()
-}
-
-/// The answer: the page, or the error page that fits (Server.Transfer to the
-/// friendly timeout page for a timeout).
-fn respond(request: &HttpRequest, rendered: Result<String, PageError>, started: Instant) -> HttpResponse {
-    match rendered {
-        Ok(html) => master::html_response(actix_web::http::StatusCode::OK, html),
-        Err(error) => error_pages::for_error(request, &error, started.elapsed()),
-    }
+    let ctx = RenderContext { elapsed: started.elapsed(), timeline, threads: PageThreads::rendering_now(started_on) };
+    master::page(title, content(page, &ctx), Some((ctx.elapsed, &ctx.threads))).into_string()
 }

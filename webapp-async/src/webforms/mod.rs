@@ -11,22 +11,27 @@
 //!   asynchronous operation cannot be started at this time") does not compile.
 //! - [`AsyncPage`]: its `page_load` gets an [`AsyncContext`], whose
 //!   [`AsyncContext::register_async_task`] queues work that runs after
-//!   PreRender, within the page's AsyncTimeout, holding no thread.
+//!   PreRender, within the page's AsyncTimeout, holding no thread while it
+//!   waits: the page gives its request thread back at each pending await and
+//!   continues on whichever request thread takes it up.
 //!
-//! [`lifecycle`] runs either kind; [`grid_view`] is the GridView with columns
-//! generated from the model's fields; [`master`] is the master page.
+//! [`tasks`] holds RegisterAsyncTask's tasks and runs them (one after another,
+//! or together when registered as parallel); [`lifecycle`] runs either kind
+//! of page; [`grid_view`] is the GridView with columns generated from the
+//! model's fields; [`master`] is the master page.
 
 pub mod grid_view;
 pub mod lifecycle;
 pub mod master;
+pub mod tasks;
 
 use std::collections::HashMap;
-use std::future::Future;
 use std::time::Duration;
 
-use app_kit::{Backend, PageError, Timeline};
-use futures_util::future::LocalBoxFuture;
+use app_kit::{Backend, PageError, PageThreads, Timeline};
 use maud::Markup;
+
+pub use tasks::{AsyncContext, TaskContext};
 
 /// ASP.NET's default AsyncTimeout: 45 seconds.
 pub const DEFAULT_ASYNC_TIMEOUT: Duration = Duration::from_secs(45);
@@ -58,10 +63,13 @@ pub type Query = HashMap<String, String>;
 /// What a page may use while it renders.
 #[derive(Debug)]
 pub struct RenderContext {
-    /// The page's work so far (load and async tasks), for the "Elapsed time" label.
+    /// The page's work so far (waiting for a thread, load and async tasks),
+    /// read once: the body and the footer show the same figure.
     pub elapsed: Duration,
     /// Its calls to the Web API.
     pub timeline: Timeline,
+    /// The request threads it started and is rendered on.
+    pub threads: PageThreads,
 }
 
 /// A synchronous page: everything happens on one request thread, which it blocks.
@@ -87,8 +95,9 @@ pub struct SyncContext<'a> {
     pub query: &'a Query,
 }
 
-/// An asynchronous page (`Async="true"`): Load registers tasks; they run after PreRender.
-pub trait AsyncPage: Default + 'static {
+/// An asynchronous page (`Async="true"`): Load registers tasks; they run after
+/// PreRender. `Send`, because it may continue on any request thread.
+pub trait AsyncPage: Default + Send + 'static {
     /// The page's directives, with its AsyncTimeout.
     const DIRECTIVES: Directives;
 
@@ -97,54 +106,4 @@ pub trait AsyncPage: Default + 'static {
 
     /// `Render`: the page's content, after every task has bound its data.
     fn render(&self, ctx: &RenderContext) -> Markup;
-}
-
-/// What a registered task gives back: how to bind its data into the page
-/// (the `GridView.DataSource = ...; DataBind()` step), run after it completes.
-pub type Binder<P> = Box<dyn FnOnce(&mut P)>;
-
-/// What an async page's `page_load` gets: the backend, and `register_async_task`.
-pub struct AsyncContext<P> {
-    backend: Backend,
-    timeline: Timeline,
-    query: Query,
-    tasks: Vec<LocalBoxFuture<'static, Result<Binder<P>, PageError>>>,
-}
-
-impl<P> AsyncContext<P> {
-    pub(crate) fn new(backend: Backend, timeline: Timeline, query: Query) -> AsyncContext<P> {
-        AsyncContext { backend, timeline, query, tasks: Vec::new() }
-    }
-
-    /// The Web API (a clone, for a task to own).
-    pub fn backend(&self) -> Backend {
-        self.backend.clone()
-    }
-
-    /// The page's timeline (a clone that records into the same list).
-    pub fn timeline(&self) -> Timeline {
-        self.timeline.clone()
-    }
-
-    /// The request's query string.
-    pub fn query(&self) -> &Query {
-        &self.query
-    }
-
-    /// `RegisterAsyncTask`: `task` runs after PreRender, together with the
-    /// page's other tasks, within the page's AsyncTimeout. If the timeout fires
-    /// or the visitor leaves, every task still pending is cancelled.
-    pub fn register_async_task(&mut self, task: impl Future<Output = Result<Binder<P>, PageError>> + 'static) {
-        self.tasks.push(Box::pin(task));
-    }
-
-    pub(crate) fn into_tasks(self) -> Vec<LocalBoxFuture<'static, Result<Binder<P>, PageError>>> {
-        self.tasks
-    }
-}
-
-impl<P> std::fmt::Debug for AsyncContext<P> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AsyncContext").field("tasks", &self.tasks.len()).finish_non_exhaustive()
-    }
 }

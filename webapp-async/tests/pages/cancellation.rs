@@ -37,7 +37,7 @@ async fn abandoning_the_load_cancels_the_backend_call() {
     assert!(abandoned.unwrap_err().is_timeout());
 
     eventually(Duration::from_secs(2), "the app counts the visitor's cancellation", || {
-        app.pages.metrics.cancellations.get() == 1
+        app.host.metrics.cancellations.get() == 1
     })
     .await;
     eventually(Duration::from_secs(2), "the API counts its call cancelled", || app.api_cancelled("gizmos") == 1).await;

@@ -15,7 +15,7 @@ async fn gizmos_cancel_async_shows_the_friendly_timeout_page_and_the_api_sees_th
     assert!(html.contains("within its time limit of 1000 ms"));
     assert!(took < Duration::from_millis(2_500), "the 1 s AsyncTimeout cut the 3 s call short ({took:?})");
     eventually(Duration::from_secs(2), "the API counts the cancelled call", || app.api_cancelled("gizmos") == 1).await;
-    assert_eq!(app.pages.metrics.timeouts.get(), 1);
+    assert_eq!(app.host.metrics.timeouts.get(), 1);
 }
 
 #[actix_web::test]

@@ -3,6 +3,7 @@
 mod cancellation;
 mod failures;
 mod helpers;
+mod live;
 mod pages;
 mod threads;
 mod url_status;

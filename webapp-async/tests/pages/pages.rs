@@ -131,3 +131,21 @@ async fn about_links_into_the_code_and_every_link_works() {
         assert_eq!(app.load(bad).await.0, 404, "{bad}");
     }
 }
+
+/// The page table is the one list of pages: every entry loads (by its path,
+/// any case), and the menu links every entry that has a menu entry.
+#[actix_web::test]
+async fn every_page_of_the_table_loads_and_the_menu_lists_it() {
+    let app = spawn_app(0, 8, 20);
+    let (_, home, _) = app.load("/").await;
+
+    for entry in webapp_async::site_map::PAGES {
+        let (status, html, _) = app.load(&entry.path.to_ascii_lowercase()).await;
+        assert_eq!(status, 200, "{}", entry.path);
+        assert!(html.starts_with("<!DOCTYPE html>"), "{}", entry.path);
+        if let Some(text) = entry.menu {
+            let href = if text == "Home" { "/" } else { entry.path };
+            assert!(home.contains(&format!(r#"<a href="{href}">{text}</a>"#)), "the menu lacks {text}");
+        }
+    }
+}
