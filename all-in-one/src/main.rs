@@ -4,65 +4,23 @@
 //! MVC app (mvc-async), points both apps at the API, prints the three URLs, and
 //! stops all three cleanly at Ctrl-C or SIGTERM. Each service also runs alone
 //! with its own binary; this is the quick way to see them together.
+//!
+//! # Layout
+//! - `main.rs`: start the three, print their URLs, stop them together.
+//! - `cli.rs`: the command line, made of the services' own flags (flattened).
+//! - `tests/processes.rs`: the real binaries as processes; `tests/browser.rs`:
+//!   the pages in headless Chromium.
 
 use std::io::Write;
-use std::net::IpAddr;
 use std::process::ExitCode;
 
-use app_kit::AppSettings;
-use clap::Parser;
 use service_kit::address::browsable_url;
 use service_kit::startup::with_port_flag;
-use service_kit::telemetry::LogArgs;
 use tokio::sync::watch;
 
-/// Runs the Async ASP.NET sample's three services together.
-#[derive(Debug, Parser)]
-#[command(name = "async-aspnet", version, about, long_about)]
-struct Cli {
-    /// Address or host name all three listen on; 0.0.0.0 to accept connections from other hosts.
-    #[arg(long, env = "BIND", default_value = "127.0.0.1", value_parser = service_kit::address::parse_bind)]
-    bind: IpAddr,
+mod cli;
 
-    /// Port of the Web API.
-    #[arg(long, env = "API_PORT", default_value_t = 7734)]
-    api_port: u16,
-
-    /// Port of the Web Forms app.
-    #[arg(long, env = "WEBAPP_PORT", default_value_t = 7735)]
-    webapp_port: u16,
-
-    /// Port of the MVC app.
-    #[arg(long, env = "MVC_PORT", default_value_t = 7736)]
-    mvc_port: u16,
-
-    /// Shortest delay of the Web API, in milliseconds.
-    #[arg(long, env = "DELAY_MIN", default_value_t = 500)]
-    delay_min: u64,
-
-    /// The Web API's delays are drawn below this, in milliseconds.
-    #[arg(long, env = "DELAY_MAX", default_value_t = 1500)]
-    delay_max: u64,
-
-    /// Seed for the Web API's random delays, for a reproducible sequence.
-    #[arg(long, env = "SEED")]
-    seed: Option<u64>,
-
-    /// Most OS threads for each app's synchronous pages.
-    #[arg(long, env = "REQUEST_THREADS", default_value_t = 5000)]
-    request_threads: u32,
-
-    /// Synchronous requests that may wait for a thread in each app before 503.
-    #[arg(long, env = "QUEUE_LENGTH", default_value_t = 1000)]
-    queue_length: u32,
-
-    /// Most calls to the Web API at once from each app [default: unlimited].
-    #[arg(long, env = "MAX_BACKEND_CONNECTIONS")]
-    max_backend_connections: Option<u32>,
-
-    #[command(flatten)]
-    log: LogArgs,
-}
+service_kit::use_jemalloc!();
 
 #[actix_web::main]
 async fn main() -> ExitCode {
@@ -70,36 +28,14 @@ async fn main() -> ExitCode {
 }
 
 async fn run() -> std::io::Result<()> {
-    let cli = Cli::parse();
+    let cli = cli::parse_from(std::env::args_os()).unwrap_or_else(|error| error.exit());
     service_kit::telemetry::init_with(&cli.log, "info");
 
-    let api_config = webapi_pgw::Config {
-        bind: cli.bind,
-        port: cli.api_port,
-        delay_min: cli.delay_min,
-        delay_max: cli.delay_max,
-        max_delay: 60_000,
-        seed: cli.seed,
-        workers: None,
-        log: cli.log.clone(),
-    };
-    if let Err(message) = api_config.validate() {
-        use clap::CommandFactory;
-        Cli::command().error(clap::error::ErrorKind::ValueValidation, message).exit();
-    }
+    let (bind, log) = (cli.bind, cli.log);
+    let api_config = webapi_pgw::Config { bind, port: cli.api_port, api: cli.api, log: log.clone() };
     let api = webapi_pgw::Application::build(api_config).map_err(|e| with_port_flag(e, "--api-port or API_PORT"))?;
     let api_url = browsable_url(api.address());
-    let settings = AppSettings {
-        webapi_url: api_url.clone(),
-        request_threads: cli.request_threads,
-        min_threads: None,
-        thread_injection_ms: 500,
-        thread_idle_ms: 20_000,
-        queue_length: cli.queue_length,
-        max_backend_connections: cli.max_backend_connections,
-        workers: None,
-    };
-    let (bind, log) = (cli.bind, cli.log);
+    let settings = app_kit::AppSettings { webapi_url: api_url.clone(), ..cli.apps };
     let webapp = webapp_async::build(webapp_async::Config {
         bind,
         port: cli.webapp_port,

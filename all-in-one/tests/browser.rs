@@ -5,16 +5,20 @@
 //! call it). They fail, not skip, when either is missing. Screenshots of the
 //! main pages are saved to `target/screenshots/` as test artifacts.
 
-use std::net::TcpListener;
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use app_kit::AppSettings;
 use app_kit::Host;
 use fantoccini::{Client, ClientBuilder, Locator};
+use test_support::eventually;
+use test_support::in_process::{Running, start_api, start_app};
+use test_support::process::{Process, free_port};
 use webapi_pgw::metrics::{Metrics, Outcome};
+
+service_kit::use_jemalloc!();
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
@@ -26,21 +30,9 @@ struct Lab {
     webapp_pages: Host,
     mvc: String,
     browser: Client,
-    _driver: Driver,
-}
-
-/// chromedriver, killed when the test ends.
-struct Driver(Child);
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    /// chromedriver, killed when the test ends.
+    _driver: Process,
+    _servers: [Running; 3],
 }
 
 async fn start_lab(delay_ms: u64) -> Lab {
@@ -50,29 +42,25 @@ async fn start_lab(delay_ms: u64) -> Lab {
             "{tool} is missing: run scripts/install-test-deps.sh (Debian's chromium and chromium-driver)"
         );
     }
-    service_kit::telemetry::init("warn");
-    let api = webapi_pgw::Application::build(webapi_pgw::Config::for_tests(delay_ms)).unwrap();
-    let api_url = format!("http://{}/", api.address());
-    let api_metrics = api.metrics();
-    tokio::spawn(api.run_until_stopped(std::future::pending()));
-    let settings = AppSettings::for_tests(&api_url, 8, 8);
+    let api = start_api(webapi_pgw::Config::for_tests(delay_ms)).unwrap();
+    let settings = AppSettings::for_tests(&api.url, 8, 8);
     let localhost = [127, 0, 0, 1].into();
-    let webapp = webapp_async::build(webapp_async::Config {
-        bind: localhost,
-        port: 0,
-        app: settings.clone(),
-        log: Default::default(),
-    })
-    .unwrap();
-    let mvc = mvc_async::build(mvc_async::Config { bind: localhost, port: 0, app: settings, log: Default::default() })
-        .unwrap();
-    let (webapp_url, mvc_url) = (format!("http://{}", webapp.address()), format!("http://{}", mvc.address()));
-    let webapp_pages = webapp.host();
-    tokio::spawn(webapp.run_until_stopped(std::future::pending()));
-    tokio::spawn(mvc.run_until_stopped(std::future::pending()));
+    let webapp = start_app(
+        webapp_async::build(webapp_async::Config {
+            bind: localhost,
+            port: 0,
+            app: settings.clone(),
+            log: Default::default(),
+        })
+        .unwrap(),
+    );
+    let mvc = start_app(
+        mvc_async::build(mvc_async::Config { bind: localhost, port: 0, app: settings, log: Default::default() })
+            .unwrap(),
+    );
 
-    let port = free_port();
-    let driver = Driver(
+    let port = free_port().unwrap();
+    let driver = Process(
         Command::new(CHROMEDRIVER)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
@@ -104,7 +92,15 @@ async fn start_lab(delay_ms: u64) -> Lab {
             Err(error) => panic!("no WebDriver session with chromedriver: {error}"),
         }
     };
-    Lab { api_metrics, webapp: webapp_url, webapp_pages, mvc: mvc_url, browser, _driver: driver }
+    Lab {
+        api_metrics: api.metrics,
+        webapp: webapp.address,
+        webapp_pages: webapp.host,
+        mvc: mvc.address,
+        browser,
+        _driver: driver,
+        _servers: [api.server, webapp.server, mvc.server],
+    }
 }
 
 /// Saves a screenshot of the current page as `target/screenshots/<name>.png`.
@@ -183,28 +179,22 @@ async fn pressing_cancel_cancels_the_backend_call_in_the_web_api() {
     delay.clear().await.unwrap();
     delay.send_keys("20000").await.unwrap();
     browser.find(Locator::Id("start")).await.unwrap().click().await.unwrap();
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while lab.api_metrics.in_flight() == 0 {
-        assert!(Instant::now() < deadline, "the load never reached the Web API");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    eventually(Duration::from_secs(10), "the load reaches the Web API", || lab.api_metrics.in_flight() > 0).await;
 
     browser.find(Locator::Id("cancel")).await.unwrap().click().await.unwrap();
 
     let status = browser.find(Locator::Id("status")).await.unwrap().text().await.unwrap();
     assert!(status.starts_with("Cancelled after"), "{status}");
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while lab.api_metrics.requests("gizmos", Outcome::Cancelled) == 0 {
-        assert!(Instant::now() < deadline, "the Web API never saw the cancellation");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    eventually(Duration::from_secs(5), "the Web API sees the cancellation", || {
+        lab.api_metrics.requests("gizmos", Outcome::Cancelled) > 0
+    })
+    .await;
     assert_eq!(lab.api_metrics.in_flight(), 0, "the Web API stopped its delay");
     // The app counts the visitor's hang-up just after dropping its call, so the API may see it first.
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while lab.webapp_pages.metrics.cancellations.get() == 0 {
-        assert!(Instant::now() < deadline, "the app never counted the visitor leaving");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    eventually(Duration::from_secs(5), "the app counts the visitor leaving", || {
+        lab.webapp_pages.metrics.cancellations.get() > 0
+    })
+    .await;
     assert_eq!(lab.webapp_pages.metrics.cancellations.get(), 1, "the app saw the visitor leave, once");
     screenshot(browser, "webapp-cancel-button").await;
 
@@ -218,20 +208,19 @@ async fn pressing_cancel_cancels_the_backend_call_in_the_web_api() {
 async fn the_live_view_shows_a_sync_burst_starving_the_pool() {
     let lab = start_lab(0).await;
     let browser = &lab.browser;
-    let api = webapi_pgw::Application::build(webapi_pgw::Config::for_tests(1_000)).unwrap();
-    let api_url = format!("http://{}/", api.address());
-    tokio::spawn(api.run_until_stopped(std::future::pending()));
+    let api = start_api(webapi_pgw::Config::for_tests(1_000)).unwrap();
     let settings =
-        AppSettings { min_threads: Some(2), thread_injection_ms: 200, ..AppSettings::for_tests(&api_url, 100, 50) };
-    let app = webapp_async::build(webapp_async::Config {
-        bind: [127, 0, 0, 1].into(),
-        port: 0,
-        app: settings,
-        log: Default::default(),
-    })
-    .unwrap();
-    let url = format!("http://{}/ThreadPool.aspx", app.address());
-    tokio::spawn(app.run_until_stopped(std::future::pending()));
+        AppSettings { min_threads: Some(2), thread_injection_ms: 200, ..AppSettings::for_tests(&api.url, 100, 50) };
+    let app = start_app(
+        webapp_async::build(webapp_async::Config {
+            bind: [127, 0, 0, 1].into(),
+            port: 0,
+            app: settings,
+            log: Default::default(),
+        })
+        .unwrap(),
+    );
+    let url = format!("{}/ThreadPool.aspx", app.address);
 
     browser.goto(&url).await.unwrap();
     browser.execute("window.notReloaded = true;", vec![]).await.unwrap();

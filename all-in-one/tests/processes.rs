@@ -2,58 +2,23 @@
 //! their flags and environment variables, exercised over HTTP end to end.
 
 use std::io::{BufRead, BufReader};
-use std::net::TcpListener;
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Stdio};
+use std::time::Duration;
 
-/// A binary of the workspace, next to this test's own executable's folder.
-/// `cargo test --workspace` builds every package's binaries before running tests.
+use test_support::process::{Process, free_port, sibling_binary};
+
+/// A binary of the workspace (`cargo test --workspace` builds them all first).
 fn binary(name: &str) -> PathBuf {
-    let mut dir = std::env::current_exe().unwrap();
-    dir.pop(); // deps/
-    dir.pop(); // debug/ (or release/)
-    let path = dir.join(name);
-    assert!(path.exists(), "{} is missing: run `cargo build --workspace --bins` first", path.display());
-    path
+    sibling_binary(name).unwrap_or_else(|error| panic!("{error}"))
 }
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-/// A child process that is killed if the test fails before stopping it.
-struct Service(Child);
-
-impl Drop for Service {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-impl Service {
-    /// Sends SIGTERM and returns whether the process then exits with success.
-    fn terminate(mut self) -> bool {
-        let pid = self.0.id().to_string();
-        Command::new("kill").args(["-TERM", &pid]).status().unwrap();
-        let deadline = Instant::now() + Duration::from_secs(15);
-        while Instant::now() < deadline {
-            if let Some(status) = self.0.try_wait().unwrap() {
-                return status.success();
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        false
-    }
+fn port() -> u16 {
+    free_port().expect("a free port")
 }
 
 async fn wait_until_up(url: &str) {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while reqwest::get(url).await.is_err() {
-        assert!(Instant::now() < deadline, "{url} did not come up");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    test_support::process::wait_until_up(url, Duration::from_secs(20)).await.unwrap_or_else(|error| panic!("{error}"));
 }
 
 async fn page(url: &str) -> (u16, String) {
@@ -63,10 +28,10 @@ async fn page(url: &str) -> (u16, String) {
 
 #[tokio::test]
 async fn the_three_binaries_work_together_with_flags_and_environment() {
-    let (api_port, webapp_port, mvc_port) = (free_port(), free_port(), free_port());
+    let (api_port, webapp_port, mvc_port) = (port(), port(), port());
     let api_url = format!("http://127.0.0.1:{api_port}/");
     // The API by flags, the apps by environment variables.
-    let api = Service(
+    let api = Process(
         Command::new(binary("webapi-pgw"))
             .args(["--port", &api_port.to_string(), "--delay-min", "20", "--delay-max", "40"])
             .env("RUST_LOG", "warn")
@@ -74,7 +39,7 @@ async fn the_three_binaries_work_together_with_flags_and_environment() {
             .unwrap(),
     );
     let app = |name: &str, port: u16| {
-        Service(
+        Process(
             Command::new(binary(name))
                 .env("PORT", port.to_string())
                 .env("WEBAPI_URL", &api_url)
@@ -130,7 +95,7 @@ async fn the_three_binaries_work_together_with_flags_and_environment() {
 
 #[tokio::test]
 async fn the_launcher_runs_all_three_prints_their_urls_and_stops_cleanly() {
-    let mut launcher = Service(
+    let mut launcher = Process(
         Command::new(env!("CARGO_BIN_EXE_async-aspnet"))
             .args([
                 "--api-port",
@@ -171,7 +136,7 @@ async fn the_launcher_runs_all_three_prints_their_urls_and_stops_cleanly() {
 
 #[tokio::test]
 async fn an_app_started_while_the_api_is_down_says_so_and_serves_its_error_page_even_with_its_log_closed() {
-    let (dead_api, port) = (format!("http://127.0.0.1:{}/", free_port()), free_port());
+    let (dead_api, port) = (format!("http://127.0.0.1:{}/", port()), port());
     let mut child = Command::new(binary("webapp-async"))
         .env("PORT", port.to_string())
         .env("WEBAPI_URL", &dead_api)
@@ -181,7 +146,7 @@ async fn an_app_started_while_the_api_is_down_says_so_and_serves_its_error_page_
         .spawn()
         .unwrap();
     let stderr = child.stderr.take().unwrap();
-    let app = Service(child);
+    let app = Process(child);
     // The log's first warning, read on a thread (the pipe blocks). The reader then
     // stops, closing the log pipe: the app must go on serving without its log.
     let (found, warning) = std::sync::mpsc::channel();

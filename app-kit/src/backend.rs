@@ -3,8 +3,9 @@
 
 use std::sync::Arc;
 
+use api_client::{ApiClient, ApiError, BlockingApiClient, ClientOptions, Url};
 use serde::de::DeserializeOwned;
-use shared_models::{ApiClient, ApiError, BlockingApiClient, ClientOptions, ProdGizWidget, Resource};
+use shared_models::{ProdGizWidget, Resource};
 
 use crate::metrics::{AppMetrics, InFlight};
 use crate::settings::AppSettings;
@@ -39,7 +40,7 @@ impl Backend {
     }
 
     /// The API's root URL.
-    pub fn root(&self) -> &shared_models::client::Url {
+    pub fn root(&self) -> &Url {
         self.client.root()
     }
 
@@ -64,11 +65,7 @@ impl Backend {
 
     /// `GET url` (on the API's origin): its status code, whatever it is, and
     /// the I/O thread that saw the answer complete (the blog's "completed on").
-    pub async fn status_of(
-        &self,
-        url: &shared_models::client::Url,
-        timeline: &Timeline,
-    ) -> Result<(u16, String), ApiError> {
+    pub async fn status_of(&self, url: &Url, timeline: &Timeline) -> Result<(u16, String), ApiError> {
         let _open = InFlight::new(&self.metrics.backend_calls_in_flight);
         let (client, target, url_text) = (self.client.clone(), url.clone(), url.to_string());
         // The exchange runs as its own task on the I/O threads, so the thread

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use actix_web::{HttpRequest, HttpResponse};
-use shared_models::ApiError;
+use api_client::ApiError;
 
 use crate::backend::Backend;
 use crate::failure::{self, ErrorPages};

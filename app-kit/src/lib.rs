@@ -50,3 +50,7 @@ pub use request_pool::RequestPool;
 pub use settings::AppSettings;
 pub use threads::PageThreads;
 pub use timeline::Timeline;
+
+// Unit tests run on the services' allocator too.
+#[cfg(test)]
+service_kit::use_jemalloc!();

@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use actix_web::http::StatusCode;
-use shared_models::ApiError;
+use api_client::ApiError;
 
 use crate::request_pool::PoolError;
 

@@ -15,9 +15,15 @@
 //! - [`charts`]: the SVG charts (plotters).
 //! - [`scenarios`]: the eight scenarios, one file each.
 //! - [`report`]: the Markdown report and where it is written.
+//! - [`failure`]: what can stop a scenario ([`failure::Failure`]).
 
 pub mod charts;
+pub mod failure;
 pub mod load;
 pub mod report;
 pub mod scenarios;
 pub mod services;
+
+// Unit tests run on the services' allocator too.
+#[cfg(test)]
+service_kit::use_jemalloc!();

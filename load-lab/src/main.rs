@@ -6,6 +6,8 @@ use clap::Parser;
 use load_lab::report::Report;
 use load_lab::scenarios::{self, Scale};
 
+service_kit::use_jemalloc!();
+
 /// Measures each claim of the Async ASP.NET tutorial against the real services
 /// and writes a Markdown report with SVG charts.
 #[derive(Debug, Parser)]

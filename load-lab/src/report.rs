@@ -33,11 +33,7 @@ impl Report {
             })
             .map_or("?".to_owned(), |kb| format!("{:.0} GiB", kb / 1_048_576.0));
         let kernel = std::fs::read_to_string("/proc/sys/kernel/osrelease").unwrap_or_default();
-        let date = std::process::Command::new("date")
-            .args(["-u", "+%Y-%m-%d %H:%M UTC"])
-            .output()
-            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
-            .unwrap_or_default();
+        let date = chrono::Utc::now().format("%Y-%m-%d %H:%M UTC");
         let scenarios: Vec<String> = scenarios.iter().map(u8::to_string).collect();
         let header = format!(
             "# Load lab report\n\n\

@@ -1,14 +1,13 @@
 //! Starting the services a scenario needs, and stopping them after it.
 
-use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
-use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Duration;
 
 use app_kit::AppSettings;
 use app_kit::Host;
-use tokio::sync::oneshot;
-use webapi_pgw::metrics::Metrics;
+use test_support::in_process::{ApiInProcess, Running};
+use test_support::process::{Process, ProcessError, free_port, sibling_binary, wait_until_up};
 
 /// The two apps, and the page of each that a scenario loads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,57 +62,21 @@ impl App {
     }
 }
 
-/// A service running in this process until stopped.
-struct Running(Option<oneshot::Sender<()>>);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        if let Some(stop) = self.0.take() {
-            let _ = stop.send(());
-        }
-    }
-}
-
-fn run<F: std::future::Future<Output = std::io::Result<()>> + Send + 'static>(
-    serve: impl FnOnce(oneshot::Receiver<()>) -> F,
-) -> Running {
-    let (stop, stopped) = oneshot::channel();
-    tokio::spawn(serve(stopped));
-    Running(Some(stop))
-}
-
-/// The Web API, running in this process.
-pub struct Api {
-    /// Its root URL.
-    pub url: String,
-    /// Its live metrics.
-    pub metrics: Arc<Metrics>,
-    _running: Running,
-}
-
 /// Starts the Web API on a free port with delays in [min, max) ms (fixed if
-/// equal) and a fixed seed, so runs are reproducible.
-pub fn start_api(delay_min: u64, delay_max: u64) -> std::io::Result<Api> {
-    let config = webapi_pgw::Config {
-        delay_min,
-        delay_max,
-        seed: Some(2026),
-        workers: None,
-        ..webapi_pgw::Config::for_tests(delay_min)
-    };
-    let api = webapi_pgw::Application::build(config)?;
-    let (url, metrics) = (format!("http://{}/", api.address()), api.metrics());
-    let running = run(move |stopped| api.run_until_stopped(async move { drop(stopped.await) }));
-    Ok(Api { url, metrics, _running: running })
+/// equal) and a fixed seed, so runs are reproducible. It stops when dropped.
+pub fn start_api(delay_min: u64, delay_max: u64) -> std::io::Result<ApiInProcess> {
+    let mut config = webapi_pgw::Config::for_tests(delay_min);
+    config.api = webapi_pgw::ApiSettings { delay_min, delay_max, seed: Some(2026), workers: None, ..config.api };
+    test_support::start_api(config)
 }
 
-/// An app, running in this process.
+/// An app, running in this process until dropped.
 pub struct RunningApp {
     /// Its root, without a trailing slash.
     pub address: String,
     /// Its pool and metrics.
     pub host: Host,
-    _running: Running,
+    _server: Running,
 }
 
 impl RunningApp {
@@ -132,9 +95,8 @@ pub fn start_app(app: App, settings: AppSettings) -> std::io::Result<RunningApp>
         }
         App::Mvc => mvc_async::build(mvc_async::Config { bind, port: 0, app: settings, log: Default::default() })?,
     };
-    let (address, host) = (format!("http://{}", server.address()), server.host());
-    let running = run(move |stopped| server.run_until_stopped(async move { drop(stopped.await) }));
-    Ok(RunningApp { address, host, _running: running })
+    let app = test_support::start_app(server);
+    Ok(RunningApp { address: app.address, host: app.host, _server: app.server })
 }
 
 /// The settings of an app for a scenario: threads started at once up to
@@ -164,41 +126,27 @@ pub fn default_settings(api_url: &str) -> AppSettings {
 }
 
 /// An app running as its own process, so that its threads and memory can be
-/// read from /proc without counting the lab's own.
+/// read from /proc without counting the lab's own. Killed when dropped.
 pub struct AppProcess {
-    child: Child,
+    process: Process,
     /// Its root, without a trailing slash.
     pub address: String,
 }
 
 impl AppProcess {
     /// Starts the `app` binary (built next to this one) with `settings`.
-    pub async fn start(app: App, settings: &AppSettings) -> Result<AppProcess, String> {
+    pub async fn start(app: App, settings: &AppSettings) -> Result<AppProcess, ProcessError> {
         let binary = sibling_binary(app.name())?;
-        let port = std::net::TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?.local_addr().unwrap().port();
-        let child = Command::new(&binary)
-            .env("PORT", port.to_string())
-            .env("WEBAPI_URL", &settings.webapi_url)
-            .env("REQUEST_THREADS", settings.request_threads.to_string())
-            .env("QUEUE_LENGTH", settings.queue_length.to_string())
-            .env("RUST_LOG", "error")
-            .stdout(Stdio::null())
-            .spawn()
-            .map_err(|e| format!("cannot start {}: {e}", binary.display()))?;
-        let process = AppProcess { child, address: format!("http://127.0.0.1:{port}") };
-        let started = Instant::now();
-        while reqwest::get(format!("{}/healthz", process.address)).await.is_err() {
-            if started.elapsed() > Duration::from_secs(20) {
-                return Err(format!("{} did not come up", app.name()));
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        Ok(process)
+        let port = free_port()?;
+        let process = Process::spawn(app_command(&binary, port, settings).stdout(Stdio::null()))?;
+        let address = format!("http://127.0.0.1:{port}");
+        wait_until_up(&format!("{address}/healthz"), Duration::from_secs(20)).await?;
+        Ok(AppProcess { process, address })
     }
 
     /// (OS threads, resident memory in KiB) of the process now.
     pub fn threads_and_rss(&self) -> (u64, u64) {
-        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap_or_default();
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.process.0.id())).unwrap_or_default();
         let field = |name: &str| {
             status
                 .lines()
@@ -211,19 +159,92 @@ impl AppProcess {
     }
 }
 
-impl Drop for AppProcess {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+/// The command that starts an app's binary on `port` with every one of
+/// `settings`, by the environment variables the app reads. A setting left
+/// unset is removed from the environment, so the lab's own cannot leak in.
+fn app_command(binary: &Path, port: u16, settings: &AppSettings) -> Command {
+    // Every field by name: a new setting does not compile until it is passed on.
+    let AppSettings {
+        webapi_url,
+        request_threads,
+        min_threads,
+        thread_injection_ms,
+        thread_idle_ms,
+        queue_length,
+        max_backend_connections,
+        workers,
+    } = settings;
+    let mut command = Command::new(binary);
+    command
+        .env("PORT", port.to_string())
+        .env("WEBAPI_URL", webapi_url)
+        .env("REQUEST_THREADS", request_threads.to_string())
+        .env("THREAD_INJECTION_MS", thread_injection_ms.to_string())
+        .env("THREAD_IDLE_MS", thread_idle_ms.to_string())
+        .env("QUEUE_LENGTH", queue_length.to_string())
+        .env("RUST_LOG", "error");
+    for (name, value) in
+        [("MIN_THREADS", *min_threads), ("MAX_BACKEND_CONNECTIONS", *max_backend_connections), ("WORKERS", *workers)]
+    {
+        match value {
+            Some(value) => command.env(name, value.to_string()),
+            None => command.env_remove(name),
+        };
     }
+    command
 }
 
-/// A binary of the workspace, in the folder of the running one (or its parent,
-/// for the test binaries in `deps/`).
-fn sibling_binary(name: &str) -> Result<PathBuf, String> {
-    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
-    let dir = exe.parent().ok_or("no folder for the running binary")?;
-    [dir.join(name), dir.join("..").join(name)].into_iter().find(|p| p.exists()).ok_or_else(|| {
-        format!("{name} is not built next to {}: run `cargo build --release --workspace`", exe.display())
-    })
+#[cfg(test)]
+mod tests {
+    use std::ffi::OsStr;
+
+    use super::*;
+
+    fn env_of(command: &Command) -> Vec<(&OsStr, Option<&OsStr>)> {
+        command.get_envs().collect()
+    }
+
+    #[test]
+    fn an_app_process_gets_every_setting() {
+        let settings = AppSettings {
+            webapi_url: "http://127.0.0.1:1/".into(),
+            request_threads: 7,
+            min_threads: Some(2),
+            thread_injection_ms: 250,
+            thread_idle_ms: 1000,
+            queue_length: 8,
+            max_backend_connections: Some(9),
+            workers: Some(3),
+        };
+
+        let command = app_command(Path::new("webapp-async"), 1234, &settings);
+
+        let env = env_of(&command);
+        for (name, value) in [
+            ("PORT", "1234"),
+            ("WEBAPI_URL", "http://127.0.0.1:1/"),
+            ("REQUEST_THREADS", "7"),
+            ("MIN_THREADS", "2"),
+            ("THREAD_INJECTION_MS", "250"),
+            ("THREAD_IDLE_MS", "1000"),
+            ("QUEUE_LENGTH", "8"),
+            ("MAX_BACKEND_CONNECTIONS", "9"),
+            ("WORKERS", "3"),
+        ] {
+            assert!(env.contains(&(OsStr::new(name), Some(OsStr::new(value)))), "{name}={value} missing: {env:?}");
+        }
+    }
+
+    #[test]
+    fn an_unset_setting_is_not_inherited_from_the_lab() {
+        let settings = AppSettings::for_tests("http://127.0.0.1:1/", 1, 0);
+        let settings = AppSettings { workers: None, min_threads: None, ..settings };
+
+        let command = app_command(Path::new("mvc-async"), 1234, &settings);
+
+        let env = env_of(&command);
+        assert!(env.contains(&(OsStr::new("MAX_BACKEND_CONNECTIONS"), None)), "{env:?}");
+        assert!(env.contains(&(OsStr::new("WORKERS"), None)), "{env:?}");
+        assert!(env.contains(&(OsStr::new("MIN_THREADS"), None)), "{env:?}");
+    }
 }

@@ -6,6 +6,9 @@ use app_kit::AppSettings;
 use clap::Parser;
 use service_kit::telemetry::LogArgs;
 
+/// The app's port, next to the Web Forms app's (7735).
+pub const DEFAULT_PORT: u16 = 7736;
+
 /// The MVC app of the Async ASP.NET sample: each HomeController action in a
 /// synchronous version, which blocks a request thread while it waits for the
 /// Web API, and an asynchronous one, which does not.
@@ -17,7 +20,7 @@ pub struct Config {
     pub bind: IpAddr,
 
     /// Port to listen on; 0 picks a free port, which the log names.
-    #[arg(long, env = "PORT", default_value_t = 7736)]
+    #[arg(long, env = "PORT", default_value_t = DEFAULT_PORT)]
     pub port: u16,
 
     #[command(flatten)]

@@ -23,3 +23,7 @@ pub mod views;
 
 pub use config::Config;
 pub use startup::build;
+
+// Unit tests run on the services' allocator too.
+#[cfg(test)]
+service_kit::use_jemalloc!();

@@ -11,13 +11,18 @@
 //!   [`shutdown::run_until`], which stops an actix server gracefully on it.
 //! - [`disconnect`]: notices a client that hangs up while its request is still
 //!   being worked on, which actix-web does not tell a handler by itself.
-//! - `allocator.rs`: jemalloc as the global allocator of every program that links
-//!   this crate (Linux), for the CPU and memory it saves under load.
+//! - [`allocator`]: jemalloc, for the CPU and memory it saves under load; each
+//!   program that wants it declares [`use_jemalloc!`] (Linux).
+//! - `bin/healthcheck.rs`: the `healthcheck` probe of the containers.
 
 pub mod address;
-mod allocator;
+pub mod allocator;
 pub mod disconnect;
 pub mod http;
 pub mod shutdown;
 pub mod startup;
 pub mod telemetry;
+
+// Unit tests run on the services' allocator too.
+#[cfg(test)]
+use_jemalloc!();

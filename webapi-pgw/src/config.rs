@@ -2,8 +2,11 @@
 
 use std::net::IpAddr;
 
-use clap::Parser;
+use clap::{Args, Parser};
 use service_kit::telemetry::LogArgs;
+
+/// The port of the sample's IIS Express project, and ours.
+pub const DEFAULT_PORT: u16 = 7734;
 
 /// The delay-injecting Web API of the Async ASP.NET sample.
 ///
@@ -18,9 +21,23 @@ pub struct Config {
     pub bind: IpAddr,
 
     /// Port to listen on (7734 as in the sample); 0 picks a free port, which the log names.
-    #[arg(long, env = "PORT", default_value_t = 7734)]
+    #[arg(long, env = "PORT", default_value_t = DEFAULT_PORT)]
     pub port: u16,
 
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub api: ApiSettings,
+
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub log: LogArgs,
+}
+
+/// What the API does, apart from where it listens: its delays, its seed and
+/// its threads. A struct of its own so that the launcher (`all-in-one`)
+/// flattens these very flags, defaults and checks into its command line.
+#[derive(Debug, Clone, Args)]
+pub struct ApiSettings {
     /// Shortest delay before an answer, in milliseconds (the sample's DelayMin).
     #[arg(long, env = "DELAY_MIN", default_value_t = 500)]
     pub delay_min: u64,
@@ -39,16 +56,46 @@ pub struct Config {
     pub seed: Option<u64>,
 
     /// Worker threads that serve requests [default: one per CPU].
-    #[arg(long, env = "WORKERS")]
+    // Its own id: the apps' settings have a `workers` too, and the launcher takes both.
+    #[arg(id = "api_workers", long = "workers", env = "WORKERS", value_name = "WORKERS", value_parser = at_least_one)]
     pub workers: Option<usize>,
+}
 
-    #[command(flatten)]
-    #[allow(missing_docs)]
-    pub log: LogArgs,
+/// A count of threads: a whole number, 1 or more.
+fn at_least_one(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(0) => Err("must be at least 1".into()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 impl Config {
     /// Checks what clap cannot: that the delay bounds are in order.
+    pub fn validate(&self) -> Result<(), String> {
+        self.api.validate()
+    }
+
+    /// The settings for a test: port 0 on loopback, a fixed delay of `delay_ms`.
+    pub fn for_tests(delay_ms: u64) -> Config {
+        Config {
+            bind: IpAddr::from([127, 0, 0, 1]),
+            port: 0,
+            api: ApiSettings {
+                delay_min: delay_ms,
+                delay_max: delay_ms,
+                max_delay: 60_000,
+                seed: Some(1),
+                workers: Some(2),
+            },
+            log: LogArgs::default(),
+        }
+    }
+}
+
+impl ApiSettings {
+    /// Checks what clap cannot: that the delay bounds are in order (and, for
+    /// settings built in code, that there is a worker).
     pub fn validate(&self) -> Result<(), String> {
         if self.delay_min > self.delay_max {
             return Err(format!(
@@ -66,19 +113,5 @@ impl Config {
             return Err("--workers must be at least 1".into());
         }
         Ok(())
-    }
-
-    /// The settings for a test: port 0 on loopback, a fixed delay of `delay_ms`.
-    pub fn for_tests(delay_ms: u64) -> Config {
-        Config {
-            bind: IpAddr::from([127, 0, 0, 1]),
-            port: 0,
-            delay_min: delay_ms,
-            delay_max: delay_ms,
-            max_delay: 60_000,
-            seed: Some(1),
-            workers: Some(2),
-            log: LogArgs::default(),
-        }
     }
 }

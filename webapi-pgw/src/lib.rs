@@ -24,5 +24,9 @@ pub mod problem;
 pub mod routes;
 pub mod startup;
 
-pub use config::Config;
+pub use config::{ApiSettings, Config};
 pub use startup::Application;
+
+// Unit tests run on the services' allocator too.
+#[cfg(test)]
+service_kit::use_jemalloc!();

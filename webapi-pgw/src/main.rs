@@ -5,6 +5,8 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser};
 use webapi_pgw::{Application, Config};
 
+service_kit::use_jemalloc!();
+
 #[actix_web::main]
 async fn main() -> ExitCode {
     let config = Config::parse();

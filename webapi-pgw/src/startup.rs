@@ -32,10 +32,10 @@ impl Application {
         config.validate().map_err(|message| std::io::Error::new(std::io::ErrorKind::InvalidInput, message))?;
         let metrics = Arc::new(Metrics::new());
         let state = web::Data::new(ApiState {
-            plan: DelayPlan::new(config.delay_min, config.delay_max, config.max_delay, config.seed),
+            plan: DelayPlan::new(config.api.delay_min, config.api.delay_max, config.api.max_delay, config.api.seed),
             metrics: metrics.clone(),
         });
-        let workers = config.workers.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
+        let workers = config.api.workers.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
         let server = HttpServer::new(move || {
             App::new()
                 .wrap(from_fn(routes::bound_requests))
@@ -54,9 +54,9 @@ impl Application {
         disconnect::warn_if_unsupported();
         tracing::info!(
             %address,
-            delay_min_ms = config.delay_min,
-            delay_max_ms = config.delay_max,
-            seed = ?config.seed,
+            delay_min_ms = config.api.delay_min,
+            delay_max_ms = config.api.delay_max,
+            seed = ?config.api.seed,
             workers,
             "webapi-pgw listening on {}",
             service_kit::address::browsable_url(address)

@@ -26,3 +26,7 @@ pub mod webforms;
 
 pub use config::Config;
 pub use startup::build;
+
+// Unit tests run on the services' allocator too.
+#[cfg(test)]
+service_kit::use_jemalloc!();

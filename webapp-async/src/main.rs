@@ -5,6 +5,8 @@ use std::process::ExitCode;
 use clap::Parser;
 use webapp_async::{Config, build};
 
+service_kit::use_jemalloc!();
+
 #[actix_web::main]
 async fn main() -> ExitCode {
     let config = Config::parse();

@@ -4,12 +4,13 @@ use std::time::{Duration, Instant};
 
 use webapi_pgw::metrics::Outcome;
 
+use crate::failure::Failure;
 use crate::load::{burst, client};
 use crate::report::{Section, table};
 use crate::scenarios::Scale;
 use crate::services::{App, Page, settings, start_api, start_app};
 
-pub async fn run(scale: Scale) -> std::io::Result<Section> {
+pub async fn run(scale: Scale) -> Result<Section, Failure> {
     let loads = scale.pick(200, 10);
     let client = client();
     let mut rows = Vec::new();

@@ -1,6 +1,7 @@
 //! Scenario 6: the outbound connection limit (ASP.NET's autoConfig) under load.
 
 use crate::charts::{ASYNC, SYNC, bars};
+use crate::failure::Failure;
 use crate::load::{burst, client};
 use crate::report::{Section, table};
 use crate::scenarios::{SUMMARY_HEADER, Scale, summary_row};
@@ -8,7 +9,7 @@ use crate::services::{App, Page, settings, start_api, start_app};
 
 const DELAY_MS: u64 = 100;
 
-pub async fn run(scale: Scale) -> std::io::Result<Section> {
+pub async fn run(scale: Scale) -> Result<Section, Failure> {
     let loads = scale.pick(300, 10);
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get()) as u32;
     let auto_config = 12 * cores;
@@ -36,8 +37,7 @@ pub async fn run(scale: Scale) -> std::io::Result<Section> {
             rows.push(summary_row(&label, &summary));
         }
     }
-    let svg =
-        bars("PWGasync pages/s: connection limit against none", "pages/s", &chart).map_err(std::io::Error::other)?;
+    let svg = bars("PWGasync pages/s: connection limit against none", "pages/s", &chart).map_err(Failure::Chart)?;
     let body = format!(
         "{loads} simultaneous loads of PWGasync (three calls each, {} calls in all) with the Web API at a fixed \
          {DELAY_MS} ms, once with the outbound limit ASP.NET's autoConfig sets ({auto_config} connections on this \

@@ -15,6 +15,7 @@ use app_kit::AppSettings;
 use plotters::style::RGBColor;
 
 use crate::charts::{ASYNC, SYNC, Series, lines};
+use crate::failure::Failure;
 use crate::load::{Load, burst, client};
 use crate::report::{Section, table};
 use crate::scenarios::Scale;
@@ -39,7 +40,7 @@ struct Run {
     most_threads: usize,
 }
 
-pub async fn run(scale: Scale) -> std::io::Result<Section> {
+pub async fn run(scale: Scale) -> Result<Section, Failure> {
     let requests = scale.pick(1000, 12);
     let api = start_api(DELAY_MS, DELAY_MS)?;
     let defaults = default_settings(&api.url);
@@ -83,7 +84,7 @@ pub async fn run(scale: Scale) -> std::io::Result<Section> {
             Series { label: "sync, injection off: threads".into(), points: &column(&runs[2].trace, 1), color: INSTANT },
         ],
     )
-    .map_err(std::io::Error::other)?;
+    .map_err(Failure::Chart)?;
     let name = "thread-injection.svg".to_owned();
     let body = format!(
         "The app at its default settings (`--min-threads` one per CPU, `--thread-injection-ms 500`, \

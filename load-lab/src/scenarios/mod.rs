@@ -20,6 +20,7 @@ mod starvation;
 mod thread_cost;
 mod webapi_vs_nginx;
 
+use crate::failure::Failure;
 use crate::load::Summary;
 use crate::report::Section;
 
@@ -42,24 +43,20 @@ impl Scale {
     }
 }
 
-/// A failed scenario: a service would not start, or the lab could not measure.
-pub type Failure = String;
-
 /// Runs scenario `number` at `scale`.
 pub async fn run(number: u8, scale: Scale) -> Result<Section, Failure> {
     println!("scenario {number}");
-    let io = |e: std::io::Error| e.to_string();
     match number {
-        1 => parallel::run(scale).await.map_err(io),
-        2 => starvation::run(scale).await.map_err(io),
-        3 => queue_limit::run(scale).await.map_err(io),
+        1 => parallel::run(scale).await,
+        2 => starvation::run(scale).await,
+        3 => queue_limit::run(scale).await,
         4 => thread_cost::run(scale).await,
-        5 => cancellation::run(scale).await.map_err(io),
-        6 => connection_limit::run(scale).await.map_err(io),
-        7 => scale::run(scale).await.map_err(io),
+        5 => cancellation::run(scale).await,
+        6 => connection_limit::run(scale).await,
+        7 => scale::run(scale).await,
         8 => webapi_vs_nginx::run(scale).await,
-        9 => injection::run(scale).await.map_err(io),
-        other => Err(format!("there is no scenario {other}")),
+        9 => injection::run(scale).await,
+        other => Err(Failure::NoScenario(other)),
     }
 }
 

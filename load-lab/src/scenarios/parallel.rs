@@ -1,5 +1,6 @@
 //! Scenario 1: independent calls in parallel take the longest delay, not the sum.
 
+use crate::failure::Failure;
 use crate::load::{burst, client};
 use crate::report::{Section, table};
 use crate::scenarios::Scale;
@@ -7,7 +8,7 @@ use crate::services::{App, Page, settings, start_api, start_app};
 
 const DELAY_MS: u64 = 500;
 
-pub async fn run(scale: Scale) -> std::io::Result<Section> {
+pub async fn run(scale: Scale) -> Result<Section, Failure> {
     let loads = scale.pick(10, 1);
     let api = start_api(DELAY_MS, DELAY_MS)?;
     let client = client();

@@ -1,5 +1,6 @@
 //! Scenario 3: a burst larger than threads + queue gets 503 Server Too Busy.
 
+use crate::failure::Failure;
 use crate::load::{burst, client};
 use crate::report::{Section, table};
 use crate::scenarios::Scale;
@@ -7,7 +8,7 @@ use crate::services::{App, Page, settings, start_api, start_app};
 
 const DELAY_MS: u64 = 500;
 
-pub async fn run(scale: Scale) -> std::io::Result<Section> {
+pub async fn run(scale: Scale) -> Result<Section, Failure> {
     let (requests, threads, queue) = scale.pick((500, 50, 100), (12, 2, 2));
     let api = start_api(DELAY_MS, DELAY_MS)?;
     let client = client();

@@ -2,6 +2,7 @@
 
 use std::time::Duration;
 
+use crate::failure::Failure;
 use crate::load::{client, process_cpu_time, sustained};
 use crate::report::{Section, table};
 use crate::scenarios::Scale;
@@ -9,7 +10,7 @@ use crate::services::{App, Page, settings, start_api, start_app};
 
 const DELAY_MS: u64 = 100;
 
-pub async fn run(scale: Scale) -> std::io::Result<Section> {
+pub async fn run(scale: Scale) -> Result<Section, Failure> {
     let (users, seconds) = scale.pick((1000, 10), (10, 1));
     let api = start_api(DELAY_MS, DELAY_MS)?;
     let client = client();

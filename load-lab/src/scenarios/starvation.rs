@@ -1,6 +1,7 @@
 //! Scenario 2: a burst against a small pool of request threads.
 
 use crate::charts::{ASYNC, SYNC, Series, scatter};
+use crate::failure::Failure;
 use crate::load::{burst, client};
 use crate::report::{Section, table};
 use crate::scenarios::{SUMMARY_HEADER, Scale, summary_row};
@@ -8,7 +9,7 @@ use crate::services::{App, Page, settings, start_api, start_app};
 
 const DELAY_MS: u64 = 500;
 
-pub async fn run(scale: Scale) -> std::io::Result<Section> {
+pub async fn run(scale: Scale) -> Result<Section, Failure> {
     let (requests, threads) = scale.pick((1000, 50), (16, 4));
     let api = start_api(DELAY_MS, DELAY_MS)?;
     let client = client();
@@ -39,7 +40,7 @@ pub async fn run(scale: Scale) -> std::io::Result<Section> {
                 Series { label: "asynchronous".into(), points: &points[1], color: ASYNC },
             ],
         )
-        .map_err(std::io::Error::other)?;
+        .map_err(Failure::Chart)?;
         charts.push((name, svg));
     }
     let waves = requests as u64 / threads as u64;

@@ -2,14 +2,15 @@
 
 use std::time::{Duration, Instant};
 
+use crate::failure::Failure;
 use crate::load::{burst, client};
 use crate::report::{Section, table};
-use crate::scenarios::{Failure, Scale};
+use crate::scenarios::Scale;
 use crate::services::{App, AppProcess, Page, settings, start_api};
 
 pub async fn run(scale: Scale) -> Result<Section, Failure> {
     let (requests, delay_ms) = scale.pick((1000, 4000), (20, 1000));
-    let api = start_api(delay_ms, delay_ms).map_err(|e| e.to_string())?;
+    let api = start_api(delay_ms, delay_ms)?;
     let client = client();
     let mut rows = Vec::new();
     for app in App::BOTH {
@@ -30,7 +31,7 @@ pub async fn run(scale: Scale) -> Result<Section, Failure> {
             }
             let waiting = api.metrics.in_flight();
             let (threads, kib) = process.threads_and_rss();
-            load.await.map_err(|e| e.to_string())?;
+            load.await?;
             let per = |during: u64, idle: u64| during.saturating_sub(idle) as f64 / waiting.max(1) as f64;
             rows.push(vec![
                 format!("{} {}", app.name(), app.path(page)),

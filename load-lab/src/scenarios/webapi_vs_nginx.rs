@@ -3,13 +3,14 @@
 use std::path::PathBuf;
 use std::process::Command;
 
+use crate::failure::Failure;
 use crate::report::Section;
-use crate::scenarios::{Failure, Scale};
+use crate::scenarios::Scale;
 
 pub async fn run(scale: Scale) -> Result<Section, Failure> {
     let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../bench/webapi-vs-nginx.sh");
     if !script.exists() {
-        return Err(format!("{} is missing", script.display()));
+        return Err(Failure::MissingScript(script));
     }
     let claim = "a slow backend built on async I/O serves as well as nginx waiting on a timer (this project's \
                  goal: at least nginx's req/s, p99 at most 600 ms, RSS at most 150 MB at 10,000 connections)."
@@ -22,16 +23,15 @@ pub async fn run(scale: Scale) -> Result<Section, Failure> {
     }
     println!("  running {} (about 2.5 minutes)", script.display());
     let output = tokio::task::spawn_blocking(move || Command::new("bash").arg(&script).output())
-        .await
-        .map_err(|e| e.to_string())?
-        .map_err(|e| format!("cannot run the benchmark script: {e}"))?;
+        .await?
+        .map_err(Failure::Script)?;
     let text = String::from_utf8_lossy(&output.stdout);
     let kept: Vec<&str> = text
         .lines()
         .filter(|l| l.starts_with('|') || l.starts_with("- ") || l.starts_with("Load:") || l.contains("throughput:"))
         .collect();
     if kept.is_empty() {
-        return Err(format!("the benchmark script printed no table:\n{}", String::from_utf8_lossy(&output.stderr)));
+        return Err(Failure::NoTable(String::from_utf8_lossy(&output.stderr).into_owned()));
     }
     let mut body = String::from(
         "Three servers one after another, each answering after exactly 500 ms, under \

@@ -1,9 +1,8 @@
 //! Timeouts, a missing API, and what the API sees of cancellations.
 
-use std::sync::Arc;
 use std::time::Duration;
 
-use crate::helpers::{dead_api_url, eventually, spawn_app, spawn_app_against};
+use crate::helpers::{build, dead_api_url, eventually, spawn_app};
 
 #[actix_web::test]
 #[cfg_attr(not(target_os = "linux"), ignore = "hang-up detection is Linux-only: service-kit/src/disconnect.rs")]
@@ -48,7 +47,7 @@ async fn gizmos_cancel_async_succeeds_when_the_api_is_fast_enough() {
 
 #[actix_web::test]
 async fn with_the_api_down_every_action_shows_the_error_view_with_502() {
-    let app = spawn_app_against(&dead_api_url(), 4, 10, Arc::new(webapi_pgw::metrics::Metrics::new()));
+    let app = test_support::spawn_app_against(build, &dead_api_url(), 4, 10);
 
     for action in ["Products", "WidgetsAsync", "PWG", "PWGasync"] {
         let (status, html, _) = app.load(&format!("/Home/{action}")).await;

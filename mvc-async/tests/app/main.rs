@@ -5,3 +5,5 @@ mod failures;
 mod head;
 mod helpers;
 mod threads;
+
+service_kit::use_jemalloc!();

@@ -34,3 +34,12 @@ fn environment_variables_configure_it_too() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8(output.stderr).unwrap().contains("invalid value 'abc'"));
 }
+
+#[test]
+fn zero_workers_exit_with_a_usage_error() {
+    let output = Command::new(BINARY).args(["--workers", "0"]).output().unwrap();
+
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("invalid value '0' for '--workers <WORKERS>': must be at least 1"), "{stderr}");
+}

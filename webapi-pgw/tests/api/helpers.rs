@@ -1,19 +1,19 @@
 //! Starting the API for a test, and small tools to talk to it.
 
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use tokio::sync::oneshot;
+pub use test_support::eventually;
+use test_support::in_process::{ApiInProcess, start_api};
+use webapi_pgw::Config;
 use webapi_pgw::metrics::Metrics;
-use webapi_pgw::{Application, Config};
 
 /// A running API and what a test needs to drive it.
 pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
     pub metrics: Arc<Metrics>,
-    stop: Option<oneshot::Sender<()>>,
-    server: tokio::task::JoinHandle<std::io::Result<()>>,
+    api: ApiInProcess,
 }
 
 /// Starts the API on a free port with a fixed delay of `delay_ms`.
@@ -23,15 +23,9 @@ pub fn spawn_app(delay_ms: u64) -> TestApp {
 
 /// Starts the API on a free port with `config`.
 pub fn spawn_app_with(config: Config) -> TestApp {
-    service_kit::telemetry::init("warn");
-    let app = Application::build(config).expect("the API starts");
-    let address = format!("http://{}", app.address());
-    let metrics = app.metrics();
-    let (stop, stopped) = oneshot::channel::<()>();
-    let server = tokio::spawn(app.run_until_stopped(async move {
-        let _ = stopped.await;
-    }));
-    TestApp { address, client: reqwest::Client::new(), metrics, stop: Some(stop), server }
+    let api = start_api(config).expect("the API starts");
+    let address = api.url.trim_end_matches('/').to_owned();
+    TestApp { address, client: reqwest::Client::new(), metrics: api.metrics.clone(), api }
 }
 
 impl TestApp {
@@ -41,23 +35,9 @@ impl TestApp {
     }
 
     /// Stops the server gracefully and waits until it has stopped.
-    pub async fn stop(mut self) -> std::io::Result<()> {
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
-        (&mut self.server).await.expect("the server task does not panic")
+    pub async fn stop(self) -> std::io::Result<()> {
+        self.api.server.stop().await
     }
-}
-
-/// Waits until `condition` holds, checking every few milliseconds, and returns
-/// how long that took; panics with `what` after `limit`.
-pub async fn eventually(limit: Duration, what: &str, condition: impl Fn() -> bool) -> Duration {
-    let started = Instant::now();
-    while !condition() {
-        assert!(started.elapsed() < limit, "{what}: not within {limit:?}");
-        tokio::time::sleep(Duration::from_millis(2)).await;
-    }
-    started.elapsed()
 }
 
 /// The JSON body of a problem answer, after checking its content type.

@@ -8,3 +8,5 @@ mod head;
 mod helpers;
 mod operations;
 mod resources;
+
+service_kit::use_jemalloc!();

@@ -49,7 +49,7 @@ async fn metrics_count_requests_by_controller_and_outcome() {
 #[actix_web::test]
 async fn bad_delay_bounds_are_refused_at_start() {
     let mut config = webapi_pgw::Config::for_tests(0);
-    (config.delay_min, config.delay_max) = (900, 100);
+    (config.api.delay_min, config.api.delay_max) = (900, 100);
 
     let error = webapi_pgw::Application::build(config).err().expect("refused");
 

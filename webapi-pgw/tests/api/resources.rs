@@ -96,7 +96,7 @@ async fn the_delay_query_overrides_the_plan() {
 #[actix_web::test]
 async fn random_delays_stay_within_the_configured_range() {
     let mut config = webapi_pgw::Config::for_tests(0);
-    (config.delay_min, config.delay_max) = (20, 60);
+    (config.api.delay_min, config.api.delay_max) = (20, 60);
     let app = crate::helpers::spawn_app_with(config);
 
     for _ in 0..20 {

@@ -21,9 +21,9 @@ use std::time::{Duration, Instant};
 
 use app_kit::threads;
 
+use api_client::Url;
 use app_kit::PageError;
 use maud::{Markup, html};
-use shared_models::client::Url;
 
 use crate::webforms::{AsyncContext, AsyncPage, Directives, RenderContext, TaskContext};
 

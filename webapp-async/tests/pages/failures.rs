@@ -1,9 +1,8 @@
 //! Timeouts, a missing API, and bad input.
 
-use std::sync::Arc;
 use std::time::Duration;
 
-use crate::helpers::{dead_api_url, eventually, fake_api, spawn_app, spawn_app_against};
+use crate::helpers::{build, dead_api_url, eventually, fake_api, spawn_app};
 
 #[actix_web::test]
 #[cfg_attr(not(target_os = "linux"), ignore = "hang-up detection is Linux-only: service-kit/src/disconnect.rs")]
@@ -32,7 +31,7 @@ async fn gizmos_cancel_async_shows_the_gizmos_when_the_api_is_in_time() {
 
 #[actix_web::test]
 async fn with_the_api_down_pages_show_the_error_page_with_502() {
-    let app = spawn_app_against(&dead_api_url(), 4, 10, Arc::new(webapi_pgw::metrics::Metrics::new()));
+    let app = test_support::spawn_app_against(build, &dead_api_url(), 4, 10);
 
     for page in ["/Products.aspx", "/WidgetsAsync.aspx", "/PWG.aspx", "/PWGasync.aspx", "/GizmosCancelAsync.aspx"] {
         let (status, html, _) = app.load(page).await;
@@ -50,7 +49,7 @@ async fn an_api_answering_an_error_status_or_bad_json_gives_502_with_the_reason(
         (200, r#"[{"Id":"one"}]"#, "not the expected JSON"),
     ] {
         let api = fake_api(status, body);
-        let app = spawn_app_against(&api, 4, 10, Arc::new(webapi_pgw::metrics::Metrics::new()));
+        let app = test_support::spawn_app_against(build, &api, 4, 10);
         for page in ["/Products.aspx", "/ProductsAsync.aspx"] {
             let (code, html, _) = app.load(page).await;
             assert_eq!(code, 502, "{page} with an API answering {status} {body}");

@@ -1,12 +1,10 @@
 //! Starting the API and this app for a test; the rest is in `test-support`.
 
-use std::sync::Arc;
-
 use app_kit::AppSettings;
 pub use test_support::{TestApp, dead_api_url, elapsed_seconds, eventually, fake_api};
-use webapi_pgw::metrics::Metrics;
 
-fn build(settings: AppSettings) -> std::io::Result<app_kit::web::AppServer> {
+/// This app on port 0, for test-support's starters.
+pub fn build(settings: AppSettings) -> std::io::Result<app_kit::web::AppServer> {
     webapp_async::build(webapp_async::Config {
         bind: [127, 0, 0, 1].into(),
         port: 0,
@@ -18,9 +16,4 @@ fn build(settings: AppSettings) -> std::io::Result<app_kit::web::AppServer> {
 /// Starts webapi-pgw with a fixed `delay_ms` and this app against it.
 pub fn spawn_app(delay_ms: u64, threads: u32, queue: u32) -> TestApp {
     test_support::spawn_app(build, delay_ms, threads, queue)
-}
-
-/// Starts this app against the API at `api_url`.
-pub fn spawn_app_against(api_url: &str, threads: u32, queue: u32, api_metrics: Arc<Metrics>) -> TestApp {
-    test_support::spawn_app_against(build, api_url, threads, queue, api_metrics)
 }

@@ -8,3 +8,5 @@ mod live;
 mod pages;
 mod threads;
 mod url_status;
+
+service_kit::use_jemalloc!();

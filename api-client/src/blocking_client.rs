@@ -3,10 +3,10 @@
 use std::time::Duration;
 
 use serde::de::DeserializeOwned;
+use shared_models::Resource;
 use tokio::runtime::Handle;
 
-use super::{ApiClient, ApiError, Resource};
-use crate::{Gizmo, Product, Widget};
+use crate::{ApiClient, ApiError};
 
 /// The same calls as [`ApiClient`], but the calling thread waits for the answer.
 ///
@@ -29,26 +29,6 @@ impl BlockingApiClient {
     /// Wraps an async client; its calls run on `runtime`.
     pub fn new(inner: ApiClient, runtime: Handle) -> BlockingApiClient {
         BlockingApiClient { inner, runtime }
-    }
-
-    /// The async client underneath.
-    pub fn async_client(&self) -> &ApiClient {
-        &self.inner
-    }
-
-    /// `GET api/Products`, blocking.
-    pub fn products(&self) -> Result<Vec<Product>, ApiError> {
-        self.fetch(Resource::Products, None)
-    }
-
-    /// `GET api/Widgets`, blocking.
-    pub fn widgets(&self) -> Result<Vec<Widget>, ApiError> {
-        self.fetch(Resource::Widgets, None)
-    }
-
-    /// `GET api/Gizmos`, blocking.
-    pub fn gizmos(&self) -> Result<Vec<Gizmo>, ApiError> {
-        self.fetch(Resource::Gizmos, None)
     }
 
     /// `GET api/{resource}` as `T`, blocking, within `timeout` if given.

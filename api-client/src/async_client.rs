@@ -5,10 +5,10 @@ use std::time::Duration;
 
 use reqwest::Url;
 use serde::de::DeserializeOwned;
+use shared_models::Resource;
 use tokio::sync::Semaphore;
 
-use super::{ApiError, Resource};
-use crate::{Gizmo, Product, Widget};
+use crate::ApiError;
 
 /// How a client is set up; the defaults suit the sample.
 #[derive(Debug, Clone)]
@@ -70,21 +70,6 @@ impl ApiClient {
         &self.root
     }
 
-    /// `GET api/Products`.
-    pub async fn products(&self) -> Result<Vec<Product>, ApiError> {
-        self.fetch(Resource::Products, None).await
-    }
-
-    /// `GET api/Widgets`.
-    pub async fn widgets(&self) -> Result<Vec<Widget>, ApiError> {
-        self.fetch(Resource::Widgets, None).await
-    }
-
-    /// `GET api/Gizmos`.
-    pub async fn gizmos(&self) -> Result<Vec<Gizmo>, ApiError> {
-        self.fetch(Resource::Gizmos, None).await
-    }
-
     /// `GET api/{resource}` and parse its JSON as `T`, within `timeout` if given.
     ///
     /// The timeout covers the whole call, also the wait for a connection slot.
@@ -136,7 +121,7 @@ impl ApiClient {
     }
 
     /// The absolute URL of a path below the root.
-    pub fn url(&self, path: &str) -> Result<Url, ApiError> {
+    fn url(&self, path: &str) -> Result<Url, ApiError> {
         self.root.join(path).map_err(|e| ApiError::InvalidUrl { url: path.to_owned(), reason: e.to_string() })
     }
 
