@@ -70,27 +70,17 @@ impl ApiClient {
         &self.root
     }
 
-    /// `GET api/{resource}` and parse its JSON as `T`, within `timeout` if given.
+    /// `GET api/{resource}` and parse its JSON as `T`.
     ///
-    /// The timeout covers the whole call, also the wait for a connection slot.
-    pub async fn fetch<T: DeserializeOwned>(
-        &self,
-        resource: Resource,
-        timeout: Option<Duration>,
-    ) -> Result<T, ApiError> {
-        self.fetch_path(&resource.path(), timeout).await
+    /// A call has no time limit of its own: the page's AsyncTimeout bounds it
+    /// (dropping this future closes its connection, which the API notices).
+    pub async fn fetch<T: DeserializeOwned>(&self, resource: Resource) -> Result<T, ApiError> {
+        self.fetch_path(&resource.path()).await
     }
 
     /// `GET` a path below the API's root (such as `api/Gizmos?delay=50`) as JSON.
-    pub async fn fetch_path<T: DeserializeOwned>(&self, path: &str, timeout: Option<Duration>) -> Result<T, ApiError> {
-        let url = self.url(path)?;
-        let call = self.get_json(url.clone());
-        match timeout {
-            None => call.await,
-            Some(after) => tokio::time::timeout(after, call)
-                .await
-                .unwrap_or_else(|_| Err(ApiError::Timeout { url: url.into(), after })),
-        }
+    pub async fn fetch_path<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
+        self.get_json(self.url(path)?).await
     }
 
     /// `GET healthz` within `within`: whether the API is up (any 2xx will do).

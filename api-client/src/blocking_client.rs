@@ -1,7 +1,5 @@
 //! The blocking facade over [`ApiClient`], for the synchronous pages.
 
-use std::time::Duration;
-
 use serde::de::DeserializeOwned;
 use shared_models::Resource;
 use tokio::runtime::Handle;
@@ -31,8 +29,13 @@ impl BlockingApiClient {
         BlockingApiClient { inner, runtime }
     }
 
-    /// `GET api/{resource}` as `T`, blocking, within `timeout` if given.
-    pub fn fetch<T: DeserializeOwned>(&self, resource: Resource, timeout: Option<Duration>) -> Result<T, ApiError> {
-        self.runtime.block_on(self.inner.fetch(resource, timeout))
+    /// `GET api/{resource}` as `T`, blocking.
+    pub fn fetch<T: DeserializeOwned>(&self, resource: Resource) -> Result<T, ApiError> {
+        self.runtime.block_on(self.inner.fetch(resource))
+    }
+
+    /// `GET` a path below the API's root as `T`, blocking.
+    pub fn fetch_path<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
+        self.runtime.block_on(self.inner.fetch_path(path))
     }
 }

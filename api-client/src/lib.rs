@@ -6,8 +6,9 @@
 //! # Layout
 //! - [`ApiClient`] (`async_client.rs`): async calls for the async pages. A call
 //!   is cancelled by dropping its future, which closes the connection, and the
-//!   Web API sees the hang-up and stops its own work. Each call may carry a
-//!   timeout of its own.
+//!   Web API sees the hang-up and stops its own work. A call has no time
+//!   limit of its own: the page's AsyncTimeout bounds it (only the start-up
+//!   health check has one).
 //! - [`BlockingApiClient`] (`blocking_client.rs`): the same calls for the
 //!   synchronous pages; the calling thread really waits, as a thread of the
 //!   sample's synchronous pages did in `WebClient.DownloadString`.

@@ -47,7 +47,7 @@ impl Backend {
     /// `GET api/{resource}`, awaiting the answer without holding a thread.
     pub async fn fetch<T: DeserializeOwned>(&self, resource: Resource, timeline: &Timeline) -> Result<T, ApiError> {
         let _open = InFlight::new(&self.metrics.backend_calls_in_flight);
-        timeline.time(resource.name(), self.client.fetch(resource, None)).await
+        timeline.time(resource.name(), self.client.fetch(resource)).await
     }
 
     /// `GET api/{resource}?delay={delay_ms}`: the API waits exactly that long
@@ -60,7 +60,7 @@ impl Backend {
     ) -> Result<T, ApiError> {
         let _open = InFlight::new(&self.metrics.backend_calls_in_flight);
         let path = format!("{}?delay={delay_ms}", resource.path());
-        timeline.time(resource.name(), self.client.fetch_path(&path, None)).await
+        timeline.time(resource.name(), self.client.fetch_path(&path)).await
     }
 
     /// `GET url` (on the API's origin): its status code, whatever it is, and
@@ -83,7 +83,7 @@ impl Backend {
     /// `GET api/{resource}`, blocking this thread until the answer comes.
     pub fn fetch_blocking<T: DeserializeOwned>(&self, resource: Resource, timeline: &Timeline) -> Result<T, ApiError> {
         let _open = InFlight::new(&self.metrics.backend_calls_in_flight);
-        timeline.time_blocking(resource.name(), || self.blocking.fetch(resource, None))
+        timeline.time_blocking(resource.name(), || self.blocking.fetch(resource))
     }
 
     /// PWG, synchronously: products, then widgets, then gizmos, each call
