@@ -7,6 +7,7 @@ use api_client::{ApiClient, ApiError, BlockingApiClient, ClientOptions, Url};
 use serde::de::DeserializeOwned;
 use shared_models::{ProdGizWidget, Resource};
 
+use crate::injection::Injection;
 use crate::metrics::{AppMetrics, InFlight};
 use crate::settings::AppSettings;
 use crate::timeline::Timeline;
@@ -19,6 +20,8 @@ pub struct Backend {
     metrics: Arc<AppMetrics>,
     /// The I/O threads, where every call's socket lives.
     io: tokio::runtime::Handle,
+    /// Faults the page asked its calls to suffer, as a query string (empty: none).
+    injection: Arc<str>,
 }
 
 impl Backend {
@@ -36,7 +39,21 @@ impl Backend {
         };
         let client = ApiClient::new(&settings.webapi_url, options)?;
         let blocking = BlockingApiClient::new(client.clone(), io.clone());
-        Ok(Backend { client, blocking, metrics, io })
+        Ok(Backend { client, blocking, metrics, io, injection: Arc::from("") })
+    }
+
+    /// The same backend, whose calls ask the Web API for `injection`'s faults.
+    pub fn injecting(&self, injection: &Injection) -> Backend {
+        Backend { injection: Arc::from(injection.query()), ..self.clone() }
+    }
+
+    /// `path` with the injection's query added.
+    fn with_injection(&self, path: String) -> String {
+        match (self.injection.is_empty(), path.contains('?')) {
+            (true, _) => path,
+            (false, false) => format!("{path}?{}", self.injection),
+            (false, true) => format!("{path}&{}", self.injection),
+        }
     }
 
     /// The API's root URL.
@@ -47,7 +64,8 @@ impl Backend {
     /// `GET api/{resource}`, awaiting the answer without holding a thread.
     pub async fn fetch<T: DeserializeOwned>(&self, resource: Resource, timeline: &Timeline) -> Result<T, ApiError> {
         let _open = InFlight::new(&self.metrics.backend_calls_in_flight);
-        timeline.time(resource.name(), self.client.fetch(resource)).await
+        let path = self.with_injection(resource.path());
+        timeline.time(resource.name(), self.client.fetch_path(&path)).await
     }
 
     /// `GET api/{resource}?delay={delay_ms}`: the API waits exactly that long
@@ -59,7 +77,7 @@ impl Backend {
         timeline: &Timeline,
     ) -> Result<T, ApiError> {
         let _open = InFlight::new(&self.metrics.backend_calls_in_flight);
-        let path = format!("{}?delay={delay_ms}", resource.path());
+        let path = self.with_injection(format!("{}?delay={delay_ms}", resource.path()));
         timeline.time(resource.name(), self.client.fetch_path(&path)).await
     }
 
@@ -83,7 +101,8 @@ impl Backend {
     /// `GET api/{resource}`, blocking this thread until the answer comes.
     pub fn fetch_blocking<T: DeserializeOwned>(&self, resource: Resource, timeline: &Timeline) -> Result<T, ApiError> {
         let _open = InFlight::new(&self.metrics.backend_calls_in_flight);
-        timeline.time_blocking(resource.name(), || self.blocking.fetch(resource))
+        let path = self.with_injection(resource.path());
+        timeline.time_blocking(resource.name(), || self.blocking.fetch_path(&path))
     }
 
     /// PWG, synchronously: products, then widgets, then gizmos, each call

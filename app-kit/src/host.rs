@@ -65,6 +65,15 @@ impl Host {
         })
     }
 
+    /// The same host, whose pages' backend calls ask the Web API for
+    /// `injection`'s faults (a page's `?fault=` and `?status=`).
+    pub fn injecting(&self, injection: &crate::injection::Injection) -> Host {
+        if injection.is_none() {
+            return self.clone();
+        }
+        Host { backend: self.backend.injecting(injection), ..self.clone() }
+    }
+
     /// The I/O threads' runtime (for work that is no page, such as the live
     /// view's bursts).
     pub fn io(&self) -> tokio::runtime::Handle {

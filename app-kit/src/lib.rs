@@ -20,7 +20,8 @@
 //!   once; each app supplies its markup through [`failure::ErrorPages`].
 //! - [`threads`]: which thread a page started and rendered on.
 //! - [`backend`]: the Web API client of a page, async and blocking, timing
-//!   each call onto a [`timeline::Timeline`].
+//!   each call onto a [`timeline::Timeline`]; [`injection`]: the faults a
+//!   page may ask its calls to suffer (`?fault=`, `?status=`).
 //! - [`timeline`] and [`waterfall`]: when each backend call ran, and the SVG
 //!   picture of it (the staircase of PWG against the three bars of PWGasync).
 //! - [`metrics`]: what both apps count, served at `/metrics`.
@@ -32,6 +33,7 @@
 pub mod backend;
 pub mod failure;
 pub mod host;
+pub mod injection;
 pub mod io_runtime;
 pub mod live;
 pub mod metrics;

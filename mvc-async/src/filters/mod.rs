@@ -15,15 +15,26 @@ pub mod handle_error;
 pub mod output_cache;
 pub mod stopwatch;
 
-use actix_web::{HttpRequest, HttpResponse};
-use app_kit::{Host, Timeline, threads};
+use std::collections::HashMap;
+
+use actix_web::{HttpRequest, HttpResponse, web};
+use app_kit::injection::Injection;
+use app_kit::{Host, PageError, Timeline, threads};
 
 use crate::controllers::{Action, ActionBody};
 use stopwatch::Stopwatch;
 
 /// Runs `action` for `request` with every filter, and answers.
+/// A request's `?fault=` and `?status=` are passed on to the action's backend
+/// calls ([`Injection`]): a failing or hung backend on demand.
 pub async fn invoke(action: &Action, request: &HttpRequest, host: &Host) -> HttpResponse {
     let stopwatch = Stopwatch::start();
+    let query = web::Query::<HashMap<String, String>>::from_query(request.query_string()).map(web::Query::into_inner);
+    let injection = query.map_err(|e| PageError::BadRequest(format!("the query string is malformed: {e}")));
+    let host = match injection.and_then(|query| Injection::from_query(&query)) {
+        Ok(injection) => host.injecting(&injection),
+        Err(error) => return output_cache::no_store(host.respond(request, Err(error), stopwatch.elapsed())),
+    };
     let rendered = match action.body {
         // The whole action, view rendering included, holds a request thread.
         ActionBody::Sync(body) => {

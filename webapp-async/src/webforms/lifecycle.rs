@@ -1,9 +1,11 @@
 //! Running a page through its lifecycle, synchronous or asynchronous, on the
-//! request threads of the app's [`Host`].
+//! request threads of the app's [`Host`]. A page's `?fault=` and `?status=`
+//! are passed on to its backend calls ([`Injection`]).
 
 use std::time::Instant;
 
 use actix_web::{HttpRequest, HttpResponse};
+use app_kit::injection::Injection;
 use app_kit::{Host, PageError, PageThreads, Timeline, threads};
 use maud::Markup;
 
@@ -13,6 +15,10 @@ use super::{AsyncContext, AsyncPage, Query, RenderContext, SyncContext, SyncPage
 /// thread, which the page blocks throughout (its backend calls included).
 pub async fn serve_sync<P: SyncPage>(request: HttpRequest, host: Host, query: Query) -> HttpResponse {
     let started = Instant::now();
+    let host = match Injection::from_query(&query) {
+        Ok(injection) => host.injecting(&injection),
+        Err(error) => return host.respond(&request, Err(error), started.elapsed()),
+    };
     let rendered = host
         .run_sync(move |backend| {
             let started_on = threads::current();
@@ -31,6 +37,10 @@ pub async fn serve_sync<P: SyncPage>(request: HttpRequest, host: Host, query: Qu
 /// whichever request thread took up its last continuation.
 pub async fn serve_async<P: AsyncPage>(request: HttpRequest, host: Host, query: Query) -> HttpResponse {
     let started = Instant::now();
+    let host = match Injection::from_query(&query) {
+        Ok(injection) => host.injecting(&injection),
+        Err(error) => return host.respond(&request, Err(error), started.elapsed()),
+    };
     let backend = host.backend.clone();
     let page_run = async move {
         let started_on = threads::current();
