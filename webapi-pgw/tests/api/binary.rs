@@ -34,3 +34,62 @@ fn environment_variables_configure_it_too() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8(output.stderr).unwrap().contains("invalid value 'abc'"));
 }
+
+/// A running binary, killed when the test ends (also when it fails).
+struct Running(std::process::Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Starts the binary on a free port with `envs`, and returns it with its address,
+/// read from the start-up log (`webapi-pgw listening on http://…/`).
+fn start_binary(args: &[&str], envs: &[(&str, &str)]) -> (Running, String) {
+    use std::io::{BufRead, BufReader};
+    let mut child = Command::new(BINARY)
+        .args(["--port", "0"])
+        .args(args)
+        .envs(envs.iter().copied())
+        .env("NO_COLOR", "1")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let child = Running(child);
+    let address = lines
+        .by_ref()
+        .map_while(Result::ok)
+        .find_map(|line| Some(line.split("listening on http://").nth(1)?.split('/').next()?.to_owned()))
+        .expect("the log names the address");
+    // Keep draining the log so the server never blocks on a full pipe.
+    std::thread::spawn(move || lines.for_each(drop));
+    (child, address)
+}
+
+/// One `GET` on a new connection; the whole answer as text.
+fn raw_get(address: &str, path: &str) -> String {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(address).unwrap();
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n").unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    answer
+}
+
+/// The sample's gizmo dates were `DateTime.Now`, written by Json.NET with the
+/// machine's offset; ours carry the offset of the server's `TZ`
+/// (`Etc/GMT+7` is UTC−7 in POSIX's inverted sign).
+#[test]
+fn gizmo_dates_carry_the_offset_of_the_servers_time_zone() {
+    let (_running, address) = start_binary(&[], &[("TZ", "Etc/GMT+7")]);
+
+    let answer = raw_get(&address, "/api/gizmos?delay=0");
+
+    let dates: Vec<&str> =
+        answer.split(r#""IntroducedDate":""#).skip(1).map(|rest| &rest[..rest.find('"').unwrap()]).collect();
+    assert_eq!(dates.len(), 3, "{answer}");
+    assert!(dates.iter().all(|d| d.ends_with("-07:00")), "{dates:?}");
+}
