@@ -12,17 +12,21 @@
 //! # Layout
 //! - [`config`]: the command line and environment (`--delay-min`, `--port`, ...).
 //! - [`delay`]: how long each call waits: the random plan and the `?delay=` override.
+//! - [`conneg`]: content negotiation as Web API did it: JSON unless `Accept` prefers XML.
+//! - [`xml`]: the models in XML as the DataContractSerializer wrote them.
 //! - [`routes`]: the HTTP surface: the API itself, `/healthz`, `/metrics`, errors.
 //! - [`problem`]: every error as `application/problem+json` with a clear detail.
 //! - [`metrics`]: the Prometheus counters, gauge and histogram.
 //! - [`startup`]: [`startup::Application`], which binds (port 0 works) and runs.
 
 pub mod config;
+pub mod conneg;
 pub mod delay;
 pub mod metrics;
 pub mod problem;
 pub mod routes;
 pub mod startup;
+pub mod xml;
 
 pub use config::Config;
 pub use startup::Application;

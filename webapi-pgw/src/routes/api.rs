@@ -12,14 +12,16 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::{CONTENT_TYPE, HeaderValue};
 use actix_web::middleware::from_fn;
 use actix_web::{FromRequest, Handler, HttpRequest, HttpResponse, Responder, ResponseError, web};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use shared_models::{Resource, catalog};
 
 use super::ApiState;
 use super::limits::get_only;
 use super::release::release_headers;
+use crate::conneg::{MediaType, negotiate_first, negotiated};
 use crate::metrics::Outcome;
 use crate::problem::Problem;
+use crate::xml::{self, DataContract};
 
 /// The name of the header that reports the delay.
 const SERVER_TIMING: actix_web::http::header::HeaderName =
@@ -42,16 +44,20 @@ pub fn item() -> impl HttpServiceFactory {
     api_route("/api/{controller}/{id}", get_item)
 }
 
-/// What every API route is: GET only (405 otherwise), and the request's
-/// headers dropped before the handler waits (see `release.rs`): nothing after
-/// needs them.
+/// What every API route is: GET only (405 otherwise), the answer's media type
+/// negotiated from `Accept` (see `conneg.rs`), and then the request's headers
+/// dropped before the handler waits (see `release.rs`): nothing after needs them.
 fn api_route<F, Args>(path: &str, handler: F) -> impl HttpServiceFactory
 where
     F: Handler<Args>,
     Args: FromRequest + 'static,
     F::Output: Responder + 'static,
 {
-    web::resource(path).wrap(from_fn(release_headers)).route(web::get().to(handler)).default_service(web::to(get_only))
+    web::resource(path)
+        .wrap(from_fn(release_headers))
+        .wrap(from_fn(negotiate_first))
+        .route(web::get().to(handler))
+        .default_service(web::to(get_only))
 }
 
 async fn get_collection(
@@ -62,12 +68,13 @@ async fn get_collection(
 ) -> Result<HttpResponse, Problem> {
     let resource = known(&controller, &state)?;
     let timing = wait(&request, &state, resource, query.delay.as_deref()).await?;
+    let media = negotiated(&request);
     let body = match resource {
-        Resource::Products => serde_json::to_vec(&catalog::products()),
-        Resource::Widgets => serde_json::to_vec(&catalog::widgets()),
-        Resource::Gizmos => serde_json::to_vec(&gizmos(&state)),
+        Resource::Products => many(media, &catalog::products()),
+        Resource::Widgets => many(media, &catalog::widgets()),
+        Resource::Gizmos => many(media, &gizmos(&state)),
     };
-    Ok(answer(&state, resource, timing, body))
+    Ok(answer(&state, resource, timing, media, body))
 }
 
 async fn get_item(
@@ -84,13 +91,14 @@ async fn get_item(
     };
     let timing = wait(&request, &state, resource, query.delay.as_deref()).await?;
     // As a database would: look the item up after the round trip.
+    let media = negotiated(&request);
     let body = match resource {
-        Resource::Products => catalog::products().into_iter().find(|p| p.id == id).map(|p| serde_json::to_vec(&p)),
-        Resource::Widgets => catalog::widgets().into_iter().find(|w| w.id == id).map(|w| serde_json::to_vec(&w)),
-        Resource::Gizmos => gizmos(&state).into_iter().find(|g| g.id == id).map(|g| serde_json::to_vec(&g)),
+        Resource::Products => catalog::products().into_iter().find(|p| p.id == id).map(|p| one(media, &p)),
+        Resource::Widgets => catalog::widgets().into_iter().find(|w| w.id == id).map(|w| one(media, &w)),
+        Resource::Gizmos => gizmos(&state).into_iter().find(|g| g.id == id).map(|g| one(media, &g)),
     };
     match body {
-        Some(body) => Ok(answer(&state, resource, timing, body)),
+        Some(body) => Ok(answer(&state, resource, timing, media, body)),
         None => {
             state.metrics.count(label(resource), Outcome::Error);
             // Answered after the full delay, like any lookup: it says so too.
@@ -149,8 +157,19 @@ async fn wait(
     Err(Problem::new(status, "the caller closed the connection during the delay"))
 }
 
-/// A 200 JSON answer with the `Server-Timing` header, counted as completed.
-fn answer(state: &ApiState, resource: Resource, timing: Timing, body: serde_json::Result<Vec<u8>>) -> HttpResponse {
+/// A collection in the negotiated media type.
+fn many<T: Serialize + DataContract>(media: MediaType, items: &[T]) -> Vec<u8> {
+    // Serializing these plain structs cannot fail; an empty body would show it if it did.
+    if media.is_xml() { xml::many(items) } else { serde_json::to_vec(items).unwrap_or_default() }
+}
+
+/// One item in the negotiated media type.
+fn one<T: Serialize + DataContract>(media: MediaType, item: &T) -> Vec<u8> {
+    if media.is_xml() { xml::one(item) } else { serde_json::to_vec(item).unwrap_or_default() }
+}
+
+/// A 200 answer with the `Server-Timing` header, counted as completed.
+fn answer(state: &ApiState, resource: Resource, timing: Timing, media: MediaType, body: Vec<u8>) -> HttpResponse {
     state.metrics.count(label(resource), Outcome::Completed);
     tracing::info!(
         controller = %resource,
@@ -158,11 +177,10 @@ fn answer(state: &ApiState, resource: Resource, timing: Timing, body: serde_json
         in_flight = state.metrics.in_flight(),
         "answered"
     );
-    // Serializing these plain structs cannot fail; an empty body would show it if it did.
     HttpResponse::Ok()
-        .insert_header((CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8")))
+        .insert_header((CONTENT_TYPE, HeaderValue::from_static(media.content_type())))
         .insert_header((SERVER_TIMING, timing.header_value()))
-        .body(body.unwrap_or_default())
+        .body(body)
 }
 
 fn gizmos(state: &ApiState) -> Vec<shared_models::Gizmo> {

@@ -5,5 +5,6 @@ mod binary;
 mod cancellation;
 mod errors;
 mod helpers;
+mod negotiation;
 mod operations;
 mod resources;
