@@ -4,6 +4,9 @@ use std::net::IpAddr;
 
 use clap::Parser;
 
+use crate::delay::Distribution;
+use crate::faults::{self, Fault};
+
 /// The delay-injecting Web API of the Async ASP.NET sample.
 ///
 /// Every call waits a random delay in [delay-min, delay-max) milliseconds
@@ -40,6 +43,44 @@ pub struct Config {
     /// Worker threads that serve requests [default: one per CPU].
     #[arg(long, env = "WORKERS")]
     pub workers: Option<usize>,
+
+    /// How delays are drawn: uniform in [--delay-min, --delay-max) (the sample's),
+    /// or lognormal around --delay-median with --delay-sigma (WireMock's), capped at --max-delay.
+    #[arg(long, env = "DELAY_DISTRIBUTION", value_enum, default_value_t = Distribution::Uniform)]
+    pub delay_distribution: Distribution,
+
+    /// Median of lognormal delays, in milliseconds.
+    #[arg(long, env = "DELAY_MEDIAN", default_value_t = 1000)]
+    pub delay_median: u64,
+
+    /// Spread of lognormal delays: the standard deviation of their logarithm, 0 to 10.
+    #[arg(long, env = "DELAY_SIGMA", default_value_t = 0.5, value_parser = parse_sigma)]
+    pub delay_sigma: f64,
+
+    /// Share of calls, 0 to 1, answered with --error-status instead of their data.
+    #[arg(long, env = "ERROR_RATE", default_value_t = 0.0, value_parser = faults::parse_rate)]
+    pub error_rate: f64,
+
+    /// The status of those calls, 400 to 599 (a problem+json body).
+    #[arg(long, env = "ERROR_STATUS", default_value_t = 500, value_parser = clap::value_parser!(u16).range(400..=599))]
+    pub error_status: u16,
+
+    /// Share of calls, 0 to 1, broken by --fault after their delay.
+    #[arg(long, env = "FAULT_RATE", default_value_t = 0.0, value_parser = faults::parse_rate)]
+    pub fault_rate: f64,
+
+    /// The fault of those calls: reset the connection, close it without an
+    /// answer (empty), answer a truncated body (malformed), or never answer (hang).
+    #[arg(long, env = "FAULT", value_enum, default_value_t = Fault::Reset)]
+    pub fault: Fault,
+}
+
+fn parse_sigma(text: &str) -> Result<f64, String> {
+    let sigma: f64 = text.parse().map_err(|_| format!("`{text}` is not a number"))?;
+    if !(0.0..=10.0).contains(&sigma) {
+        return Err(format!("sigma is from 0 to 10, not {sigma}"));
+    }
+    Ok(sigma)
 }
 
 impl Config {
@@ -63,6 +104,18 @@ impl Config {
         Ok(())
     }
 
+    /// What calls inject, from the flags.
+    pub fn fault_plan(&self) -> faults::FaultPlan {
+        faults::FaultPlan {
+            error_rate: self.error_rate,
+            // The range is checked by clap; a struct built by hand falls back to 500.
+            error_status: actix_web::http::StatusCode::from_u16(self.error_status)
+                .unwrap_or(actix_web::http::StatusCode::INTERNAL_SERVER_ERROR),
+            fault_rate: self.fault_rate,
+            fault: self.fault,
+        }
+    }
+
     /// The settings for a test: port 0 on loopback, a fixed delay of `delay_ms`.
     pub fn for_tests(delay_ms: u64) -> Config {
         Config {
@@ -73,6 +126,13 @@ impl Config {
             max_delay: 60_000,
             seed: Some(1),
             workers: Some(2),
+            delay_distribution: Distribution::Uniform,
+            delay_median: 1000,
+            delay_sigma: 0.5,
+            error_rate: 0.0,
+            error_status: 500,
+            fault_rate: 0.0,
+            fault: Fault::Reset,
         }
     }
 }

@@ -9,7 +9,7 @@ use actix_web::{App, HttpServer, web};
 use service_kit::{disconnect, shutdown};
 
 use crate::config::Config;
-use crate::delay::DelayPlan;
+use crate::delay::{DelayPlan, Distribution};
 use crate::metrics::Metrics;
 use crate::routes::{self, ApiState};
 
@@ -30,10 +30,11 @@ impl Application {
     pub fn build(config: Config) -> std::io::Result<Application> {
         config.validate().map_err(|message| std::io::Error::new(std::io::ErrorKind::InvalidInput, message))?;
         let metrics = Arc::new(Metrics::new());
-        let state = web::Data::new(ApiState {
-            plan: DelayPlan::new(config.delay_min, config.delay_max, config.max_delay, config.seed),
-            metrics: metrics.clone(),
-        });
+        let mut plan = DelayPlan::new(config.delay_min, config.delay_max, config.max_delay, config.seed);
+        if config.delay_distribution == Distribution::Lognormal {
+            plan = plan.lognormal(config.delay_median, config.delay_sigma);
+        }
+        let state = web::Data::new(ApiState { plan, faults: config.fault_plan(), metrics: metrics.clone() });
         let workers = config.workers.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
         let server = HttpServer::new(move || {
             App::new().wrap(from_fn(routes::bound_requests)).configure(routes::configure(state.clone()))
@@ -41,7 +42,10 @@ impl Application {
         .workers(workers)
         .backlog(BACKLOG)
         .max_connections(100_000)
-        .on_connect(disconnect::on_connect)
+        .on_connect(|connection, data| {
+            disconnect::on_connect(connection, data);
+            crate::connection::on_connect(connection, data);
+        })
         .disable_signals()
         .shutdown_timeout(shutdown::GRACE_PERIOD.as_secs())
         .bind((config.bind, config.port))?;
@@ -53,6 +57,17 @@ impl Application {
             seed = ?config.seed,
             workers,
             "webapi-pgw listening on http://{address}/"
+        );
+        tracing::info!(
+            delay_distribution = ?config.delay_distribution,
+            delay_median_ms = config.delay_median,
+            delay_sigma = config.delay_sigma,
+            max_delay_ms = config.max_delay,
+            error_rate = config.error_rate,
+            error_status = config.error_status,
+            fault_rate = config.fault_rate,
+            fault = %config.fault,
+            "delays and injected failures"
         );
         Ok(Application { address, metrics, server: server.run() })
     }

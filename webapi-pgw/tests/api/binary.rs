@@ -16,6 +16,23 @@ fn help_names_every_flag_and_its_environment_variable() {
     for name in ["--max-delay", "MAX_DELAY", "--seed", "SEED", "--workers", "WORKERS", "[default: 7734]"] {
         assert!(help.contains(name), "--help does not mention {name}:\n{help}");
     }
+    for name in [
+        "--error-rate",
+        "ERROR_RATE",
+        "--error-status",
+        "ERROR_STATUS",
+        "--fault-rate",
+        "FAULT_RATE",
+        "--fault ",
+        "env: FAULT=",
+    ] {
+        assert!(help.contains(name), "--help does not mention {name}:\n{help}");
+    }
+    for name in
+        ["--delay-distribution", "DELAY_DISTRIBUTION", "--delay-median", "DELAY_MEDIAN", "--delay-sigma", "DELAY_SIGMA"]
+    {
+        assert!(help.contains(name), "--help does not mention {name}:\n{help}");
+    }
 }
 
 #[test]
@@ -92,4 +109,45 @@ fn gizmo_dates_carry_the_offset_of_the_servers_time_zone() {
         answer.split(r#""IntroducedDate":""#).skip(1).map(|rest| &rest[..rest.find('"').unwrap()]).collect();
     assert_eq!(dates.len(), 3, "{answer}");
     assert!(dates.iter().all(|d| d.ends_with("-07:00")), "{dates:?}");
+}
+
+#[test]
+fn bad_failure_and_distribution_flags_are_clear_start_up_errors() {
+    for (args, message) in [
+        (&["--error-rate", "1.5"][..], "a rate is from 0 to 1, not 1.5"),
+        (&["--fault-rate=-0.1"], "a rate is from 0 to 1, not -0.1"),
+        (&["--error-rate", "often"], "`often` is not a number"),
+        (&["--error-status", "200"], "200 is not in 400..=599"),
+        (&["--fault", "explode"], "invalid value 'explode' for '--fault <FAULT>'"),
+        (&["--delay-distribution", "normal"], "invalid value 'normal' for '--delay-distribution"),
+        (&["--delay-sigma=-1"], "sigma is from 0 to 10, not -1"),
+        (&["--delay-median", "soon"], "invalid value 'soon' for '--delay-median"),
+    ] {
+        let output = Command::new(BINARY).args(args).output().unwrap();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(message), "{args:?}: {stderr}");
+    }
+    let output = Command::new(BINARY).env("FAULT", "explode").output().unwrap();
+    assert_eq!(output.status.code(), Some(2), "the environment is checked too");
+}
+
+#[test]
+fn the_start_up_log_says_what_failures_are_configured() {
+    use std::io::{BufRead, BufReader};
+    let mut child = Command::new(BINARY)
+        .args(["--port", "0", "--fault-rate", "0.1", "--fault", "hang", "--delay-distribution", "lognormal"])
+        .env("NO_COLOR", "1")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let _running = Running(child);
+
+    let line = lines.map_while(Result::ok).find(|line| line.contains("delays and injected failures")).unwrap();
+
+    for part in ["delay_distribution=Lognormal", "fault_rate=0.1", "fault=hang", "error_status=500", "delay_sigma=0.5"]
+    {
+        assert!(line.contains(part), "{part} in {line}");
+    }
 }

@@ -4,6 +4,7 @@
 mod binary;
 mod cancellation;
 mod errors;
+mod faults;
 mod helpers;
 mod negotiation;
 mod operations;
