@@ -70,6 +70,7 @@ async fn main() -> std::io::Result<()> {
         max_delay: 60_000,
         seed: cli.seed,
         workers: None,
+        ..webapi_pgw::Config::default()
     };
     if let Err(message) = api_config.validate() {
         use clap::CommandFactory;

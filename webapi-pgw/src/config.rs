@@ -83,6 +83,29 @@ fn parse_sigma(text: &str) -> Result<f64, String> {
     Ok(sigma)
 }
 
+/// The defaults of every flag, for a host that builds a `Config` by hand
+/// (`async-aspnet`, the load lab) and sets only some fields.
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            bind: IpAddr::from([127, 0, 0, 1]),
+            port: 7734,
+            delay_min: 500,
+            delay_max: 1500,
+            max_delay: 60_000,
+            seed: None,
+            workers: None,
+            delay_distribution: Distribution::Uniform,
+            delay_median: 1000,
+            delay_sigma: 0.5,
+            error_rate: 0.0,
+            error_status: 500,
+            fault_rate: 0.0,
+            fault: Fault::Reset,
+        }
+    }
+}
+
 impl Config {
     /// Checks what clap cannot: that the delay bounds are in order.
     pub fn validate(&self) -> Result<(), String> {
@@ -117,6 +140,7 @@ impl Config {
     }
 
     /// The settings for a test: port 0 on loopback, a fixed delay of `delay_ms`.
+    /// (The other settings are the defaults: nothing injected, uniform delays.)
     pub fn for_tests(delay_ms: u64) -> Config {
         Config {
             bind: IpAddr::from([127, 0, 0, 1]),
@@ -126,13 +150,21 @@ impl Config {
             max_delay: 60_000,
             seed: Some(1),
             workers: Some(2),
-            delay_distribution: Distribution::Uniform,
-            delay_median: 1000,
-            delay_sigma: 0.5,
-            error_rate: 0.0,
-            error_status: 500,
-            fault_rate: 0.0,
-            fault: Fault::Reset,
+            ..Config::default()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::Config;
+
+    #[test]
+    fn the_default_is_what_the_flags_default_to() {
+        // Without any flag (and with none of their variables set in a test run).
+        let parsed = Config::try_parse_from(["webapi-pgw"]).unwrap();
+        assert_eq!(format!("{parsed:?}"), format!("{:?}", Config::default()));
     }
 }

@@ -2,6 +2,7 @@
 //!
 //! - `api.rs`: `GET /api/{controller}` and `/api/{controller}/{id}`.
 //! - `inject.rs`: what a call answers when a status or a fault is injected.
+//! - `openapi.rs`: `/openapi.json`, the API's OpenAPI 3.1 document (`api/openapi.json`).
 //! - `ops.rs`: `/` (an index), `/healthz` and `/metrics`.
 //! - `limits.rs`: what is refused before any handler runs (oversized bodies and headers),
 //!   and the answers for unknown routes and wrong methods.
@@ -10,6 +11,7 @@
 mod api;
 mod inject;
 mod limits;
+mod openapi;
 mod ops;
 mod release;
 
@@ -47,6 +49,7 @@ pub fn configure(state: web::Data<ApiState>) -> impl FnOnce(&mut web::ServiceCon
             .service(ops::index)
             .service(ops::healthz)
             .service(ops::metrics)
+            .service(openapi::openapi)
             .service(api::collection())
             .service(api::item())
             .default_service(web::to(limits::not_found));

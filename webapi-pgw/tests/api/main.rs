@@ -7,5 +7,6 @@ mod errors;
 mod faults;
 mod helpers;
 mod negotiation;
+mod openapi;
 mod operations;
 mod resources;
