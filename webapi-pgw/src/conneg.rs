@@ -70,6 +70,11 @@ enum Ranking {
 
 /// The media type Web API would have answered a request with this `Accept` in.
 pub fn negotiate(request: &ServiceRequest) -> MediaType {
+    // The common cases, without parsing: no Accept (JSON) and `*/*` (JSON, the first formatter).
+    match request.headers().get(actix_web::http::header::ACCEPT).map(|value| value.as_bytes()) {
+        None | Some(b"*/*") => return MediaType::ApplicationJson,
+        Some(_) => {}
+    }
     match Accept::parse(request) {
         Ok(accept) => choose(&accept),
         // A malformed `Accept` is treated as none: JSON, never an error.
@@ -132,11 +137,14 @@ pub async fn negotiate_first(
     next: actix_web::middleware::Next<impl actix_web::body::MessageBody>,
 ) -> Result<actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>, actix_web::Error> {
     let media = negotiate(&request);
-    request.extensions_mut().insert(media);
+    // JSON is what `negotiated` assumes: only another choice costs an extension.
+    if media != MediaType::ApplicationJson {
+        request.extensions_mut().insert(media);
+    }
     next.call(request).await
 }
 
-/// The media type negotiated for `request` (JSON when nothing was negotiated).
+/// The media type negotiated for `request` (JSON when nothing else was).
 pub fn negotiated(request: &actix_web::HttpRequest) -> MediaType {
     request.extensions().get::<MediaType>().copied().unwrap_or(MediaType::ApplicationJson)
 }
