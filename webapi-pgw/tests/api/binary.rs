@@ -86,11 +86,11 @@ fn start_binary(args: &[&str], envs: &[(&str, &str)]) -> (Running, String) {
     (child, address)
 }
 
-/// One `GET` on a new connection; the whole answer as text.
-fn raw_get(address: &str, path: &str) -> String {
+/// One `GET` on a new connection, with `headers` (each ending in CRLF); the whole answer as text.
+fn raw_get(address: &str, path: &str, headers: &str) -> String {
     use std::io::{Read, Write};
     let mut stream = std::net::TcpStream::connect(address).unwrap();
-    write!(stream, "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n").unwrap();
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: {address}\r\n{headers}Connection: close\r\n\r\n").unwrap();
     let mut answer = String::new();
     stream.read_to_string(&mut answer).unwrap();
     answer
@@ -103,12 +103,16 @@ fn raw_get(address: &str, path: &str) -> String {
 fn gizmo_dates_carry_the_offset_of_the_servers_time_zone() {
     let (_running, address) = start_binary(&[], &[("TZ", "Etc/GMT+7")]);
 
-    let answer = raw_get(&address, "/api/gizmos?delay=0");
+    let answer = raw_get(&address, "/api/gizmos?delay=0", "");
+    let xml = raw_get(&address, "/api/gizmos/1?delay=0", "Accept: application/xml\r\n");
 
     let dates: Vec<&str> =
         answer.split(r#""IntroducedDate":""#).skip(1).map(|rest| &rest[..rest.find('"').unwrap()]).collect();
     assert_eq!(dates.len(), 3, "{answer}");
     assert!(dates.iter().all(|d| d.ends_with("-07:00")), "{dates:?}");
+    // The DataContractSerializer wrote the same text in XML.
+    let date = xml.split("<IntroducedDate>").nth(1).and_then(|rest| rest.split("</IntroducedDate>").next());
+    assert!(date.is_some_and(|d| d.ends_with("-07:00")), "{xml}");
 }
 
 #[test]
