@@ -4,11 +4,12 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
 /// A gizmo as the Web API sends it, keys in the sample's order:
-/// `{"Id":1,"Name":"Gizmo 1","IntroducedDate":"2026-11-26T08:41:46.123","Quantity":42}`.
+/// `{"Id":1,"Name":"Gizmo 1","IntroducedDate":"2026-11-26T08:41:46.1234567+00:00","Quantity":42}`.
 ///
-/// The date has no offset because the sample's `DateTime` had none on the wire;
-/// [`crate::wire::local_date_time`] also accepts one with an offset (as newer
-/// ASP.NET versions write it) and keeps the local clock time.
+/// The date is the sample's `DateTime.Now.AddDays(4 * i)`, a local time, written
+/// as Json.NET wrote one: up to seven fractional digits and the offset of the
+/// server's time zone ([`crate::wire::local_date_time`]). In memory it is the
+/// local clock time; reading also accepts a date without an offset.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct Gizmo {

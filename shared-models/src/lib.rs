@@ -3,7 +3,8 @@
 //!
 //! The sample's Web API was written with ASP.NET Web API, so its JSON has that
 //! framework's habits: PascalCase keys, C# `decimal` prices written as plain JSON
-//! numbers (`1.99`), and `DateTime` values as ISO-8601 text without an offset.
+//! numbers (`1.99`), and local `DateTime` values as Json.NET wrote them (ISO-8601
+//! with up to seven fractional digits and the local offset).
 //! These types reproduce that format to the byte, so a client written for the
 //! original API can talk to ours and the other way round.
 //!

@@ -11,21 +11,28 @@ pub mod decimal {
     pub use rust_decimal::serde::float::{deserialize, serialize};
 }
 
-/// A `DateTime` as ASP.NET wrote it: `2026-11-26T08:41:46.123`, no offset.
+/// A `DateTime.Now` as ASP.NET Web API wrote it with Json.NET's defaults
+/// (`yyyy-MM-ddTHH:mm:ss.FFFFFFFK`): `2012-06-01T10:49:06.4795332-07:00`.
 ///
-/// Writes milliseconds (or none when they are zero); reads any number of
-/// fractional digits, and also a trailing offset or `Z`, keeping the clock time
-/// as written, because that is what a `DateTime` of kind Local would show.
+/// The sample's gizmo dates were local times (`DateTime.Now.AddDays(...)`, of kind
+/// Local), and Json.NET writes a local time with up to seven fractional digits
+/// (.NET's 100 ns ticks), trailing zeros dropped (and the dot too when all are
+/// zero), and the offset of the machine's time zone at that instant. We keep the
+/// date as the local clock time it is ([`NaiveDateTime`](chrono::NaiveDateTime)) and
+/// write it with the offset of the server's local time zone (chrono's `Local`: `TZ`
+/// or `/etc/localtime`; a container on UTC writes `+00:00`).
+///
+/// Reading accepts any number of fractional digits, with or without an offset
+/// (or `Z`), and keeps the clock time as written, because that is what a
+/// `DateTime` of kind Local read by Json.NET would show.
 pub mod local_date_time {
-    use chrono::{DateTime, NaiveDateTime};
+    use chrono::offset::LocalResult;
+    use chrono::{DateTime, FixedOffset, Local, NaiveDateTime, Offset, TimeZone, Timelike};
     use serde::{Deserialize, Deserializer, Serializer, de::Error};
 
-    const WRITE_FORMAT: &str = "%Y-%m-%dT%H:%M:%S%.3f";
-
-    /// Writes the date without an offset.
+    /// Writes the date as Json.NET wrote a local `DateTime`.
     pub fn serialize<S: Serializer>(value: &NaiveDateTime, serializer: S) -> Result<S::Ok, S::Error> {
-        let text = value.format(WRITE_FORMAT).to_string();
-        serializer.serialize_str(text.strip_suffix(".000").unwrap_or(&text))
+        serializer.serialize_str(&format(value, local_offset(value)))
     }
 
     /// Reads a date with or without an offset.
@@ -34,5 +41,35 @@ pub mod local_date_time {
         text.parse::<NaiveDateTime>()
             .or_else(|_| DateTime::parse_from_rfc3339(&text).map(|d| d.naive_local()))
             .map_err(|_| D::Error::custom(format!("`{text}` is not an ISO-8601 date and time")))
+    }
+
+    /// `value` (a clock time at `offset`) as `yyyy-MM-ddTHH:mm:ss.FFFFFFFzzz`:
+    /// what Json.NET wrote for a local `DateTime`, and the DataContractSerializer
+    /// for the same value in XML.
+    pub fn format(value: &NaiveDateTime, offset: FixedOffset) -> String {
+        let mut text = value.format("%Y-%m-%dT%H:%M:%S").to_string();
+        // .NET counts 100 ns ticks: seven digits at most; "F" drops trailing zeros.
+        let ticks = value.nanosecond() % 1_000_000_000 / 100;
+        if ticks > 0 {
+            let digits = format!("{ticks:07}");
+            text.push('.');
+            text.push_str(digits.trim_end_matches('0'));
+        }
+        let seconds = offset.local_minus_utc();
+        let sign = if seconds < 0 { '-' } else { '+' };
+        let minutes = seconds.unsigned_abs() / 60;
+        text.push_str(&format!("{sign}{:02}:{:02}", minutes / 60, minutes % 60));
+        text
+    }
+
+    /// The offset of the server's time zone at the clock time `value`. In the
+    /// hour a clock is set back the time is ambiguous: the later (standard)
+    /// offset, as .NET's `TimeZoneInfo.GetUtcOffset` assumed standard time; in
+    /// the hour that never happens, the offset of the UTC instant with that clock time.
+    pub fn local_offset(value: &NaiveDateTime) -> FixedOffset {
+        match Local.offset_from_local_datetime(value) {
+            LocalResult::Single(offset) | LocalResult::Ambiguous(_, offset) => offset.fix(),
+            LocalResult::None => Local.offset_from_utc_datetime(value).fix(),
+        }
     }
 }

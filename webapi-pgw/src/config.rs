@@ -5,6 +5,9 @@ use std::net::IpAddr;
 use clap::{Args, Parser};
 use service_kit::telemetry::LogArgs;
 
+use crate::delay::Distribution;
+use crate::faults::{self, Fault};
+
 /// The port of the sample's IIS Express project, and ours.
 pub const DEFAULT_PORT: u16 = 7734;
 
@@ -59,6 +62,77 @@ pub struct ApiSettings {
     // Its own id: the apps' settings have a `workers` too, and the launcher takes both.
     #[arg(id = "api_workers", long = "workers", env = "WORKERS", value_name = "WORKERS", value_parser = at_least_one)]
     pub workers: Option<usize>,
+
+    /// How delays are drawn: uniform in [--delay-min, --delay-max) (the sample's),
+    /// or lognormal around --delay-median with --delay-sigma (WireMock's), capped at --max-delay.
+    #[arg(long, env = "DELAY_DISTRIBUTION", value_enum, default_value_t = Distribution::Uniform)]
+    pub delay_distribution: Distribution,
+
+    /// Median of lognormal delays, in milliseconds.
+    #[arg(long, env = "DELAY_MEDIAN", default_value_t = 1000)]
+    pub delay_median: u64,
+
+    /// Spread of lognormal delays: the standard deviation of their logarithm, 0 to 10.
+    #[arg(long, env = "DELAY_SIGMA", default_value_t = 0.5, value_parser = parse_sigma)]
+    pub delay_sigma: f64,
+
+    /// Share of calls, 0 to 1, answered with --error-status instead of their data.
+    #[arg(long, env = "ERROR_RATE", default_value_t = 0.0, value_parser = faults::parse_rate)]
+    pub error_rate: f64,
+
+    /// The status of those calls, 400 to 599 (a problem+json body).
+    #[arg(long, env = "ERROR_STATUS", default_value_t = 500, value_parser = clap::value_parser!(u16).range(400..=599))]
+    pub error_status: u16,
+
+    /// Share of calls, 0 to 1, broken by --fault after their delay.
+    #[arg(long, env = "FAULT_RATE", default_value_t = 0.0, value_parser = faults::parse_rate)]
+    pub fault_rate: f64,
+
+    /// The fault of those calls: reset the connection, close it without an
+    /// answer (empty), answer a truncated body (malformed), or never answer (hang).
+    #[arg(long, env = "FAULT", value_enum, default_value_t = Fault::Reset)]
+    pub fault: Fault,
+}
+
+fn parse_sigma(text: &str) -> Result<f64, String> {
+    let sigma: f64 = text.parse().map_err(|_| format!("`{text}` is not a number"))?;
+    if !(0.0..=10.0).contains(&sigma) {
+        return Err(format!("sigma is from 0 to 10, not {sigma}"));
+    }
+    Ok(sigma)
+}
+
+/// The defaults of every flag, for a host that builds a `Config` by hand
+/// (tests, the load lab) and sets only some fields.
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            bind: IpAddr::from([127, 0, 0, 1]),
+            port: DEFAULT_PORT,
+            api: ApiSettings::default(),
+            log: LogArgs::default(),
+        }
+    }
+}
+
+/// The defaults of the API's flags.
+impl Default for ApiSettings {
+    fn default() -> ApiSettings {
+        ApiSettings {
+            delay_min: 500,
+            delay_max: 1500,
+            max_delay: 60_000,
+            seed: None,
+            workers: None,
+            delay_distribution: Distribution::Uniform,
+            delay_median: 1000,
+            delay_sigma: 0.5,
+            error_rate: 0.0,
+            error_status: 500,
+            fault_rate: 0.0,
+            fault: Fault::Reset,
+        }
+    }
 }
 
 /// A count of threads: a whole number, 1 or more.
@@ -87,6 +161,7 @@ impl Config {
                 max_delay: 60_000,
                 seed: Some(1),
                 workers: Some(2),
+                ..ApiSettings::default()
             },
             log: LogArgs::default(),
         }
@@ -113,5 +188,31 @@ impl ApiSettings {
             return Err("--workers must be at least 1".into());
         }
         Ok(())
+    }
+
+    /// What calls inject, from the flags.
+    pub fn fault_plan(&self) -> faults::FaultPlan {
+        faults::FaultPlan {
+            error_rate: self.error_rate,
+            // The range is checked by clap; a struct built by hand falls back to 500.
+            error_status: actix_web::http::StatusCode::from_u16(self.error_status)
+                .unwrap_or(actix_web::http::StatusCode::INTERNAL_SERVER_ERROR),
+            fault_rate: self.fault_rate,
+            fault: self.fault,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::Config;
+
+    #[test]
+    fn the_default_is_what_the_flags_default_to() {
+        // Without any flag (and with none of their variables set in a test run).
+        let parsed = Config::try_parse_from(["webapi-pgw"]).unwrap();
+        assert_eq!(format!("{parsed:?}"), format!("{:?}", Config::default()));
     }
 }

@@ -5,13 +5,25 @@ use std::time::Duration;
 
 use crate::problem::Problem;
 
-/// The delay plan: uniform in [min, max), or fixed when min = max, with a
-/// per-request override bounded by `max_override`.
+/// How delays are drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Distribution {
+    /// Uniform in [--delay-min, --delay-max): the sample's.
+    Uniform,
+    /// Lognormal around --delay-median with --delay-sigma, as WireMock's, capped
+    /// at --max-delay: most calls near the median, a long tail of slow ones.
+    Lognormal,
+}
+
+/// The delay plan: uniform in [min, max), or fixed when min = max, or lognormal,
+/// with a per-request override bounded by `max_override`.
 #[derive(Debug)]
 pub struct DelayPlan {
     min_ms: u64,
     max_ms: u64,
     max_override_ms: u64,
+    /// `Some((median ms, sigma))` for lognormal draws.
+    lognormal: Option<(f64, f64)>,
     /// One generator for the whole API, so a seed gives one reproducible sequence.
     /// A std mutex: it is held for a few nanoseconds and never across an await.
     rng: Mutex<fastrand::Rng>,
@@ -21,7 +33,32 @@ impl DelayPlan {
     /// A plan drawing from [min_ms, max_ms); `seed` makes the draws reproducible.
     pub fn new(min_ms: u64, max_ms: u64, max_override_ms: u64, seed: Option<u64>) -> DelayPlan {
         let rng = seed.map_or_else(fastrand::Rng::new, fastrand::Rng::with_seed);
-        DelayPlan { min_ms, max_ms, max_override_ms, rng: Mutex::new(rng) }
+        DelayPlan { min_ms, max_ms, max_override_ms, lognormal: None, rng: Mutex::new(rng) }
+    }
+
+    /// The same plan drawing lognormal delays instead: `median_ms · e^(sigma · Z)`
+    /// for a standard normal Z (WireMock's `median` and `sigma`), capped at the
+    /// largest override (--max-delay).
+    pub fn lognormal(self, median_ms: u64, sigma: f64) -> DelayPlan {
+        DelayPlan { lognormal: Some((median_ms as f64, sigma)), ..self }
+    }
+
+    /// The plan in words, for the index at `/`.
+    pub fn describe(&self) -> serde_json::Value {
+        match self.lognormal {
+            Some((median, sigma)) => serde_json::json!({
+                "distribution": "lognormal", "median_ms": median, "sigma": sigma, "max_ms": self.max_override_ms,
+            }),
+            None => serde_json::json!({
+                "distribution": "uniform", "min_ms": self.min_ms, "max_ms": self.max_ms,
+                "max_requested_ms": self.max_override_ms,
+            }),
+        }
+    }
+
+    /// The largest delay a call may wait (--max-delay).
+    pub fn max_delay(&self) -> Duration {
+        Duration::from_millis(self.max_override_ms)
     }
 
     /// The delay for one call: the caller's `?delay=` if given and valid, else a draw.
@@ -38,6 +75,11 @@ impl DelayPlan {
     }
 
     fn draw(&self) -> u64 {
+        if let Some((median, sigma)) = self.lognormal {
+            let z = self.with_rng(standard_normal);
+            // `as` saturates: an infinite draw becomes u64::MAX, then the cap.
+            return ((median * (sigma * z).exp()).round() as u64).min(self.max_override_ms);
+        }
         if self.min_ms >= self.max_ms {
             return self.min_ms;
         }
@@ -56,6 +98,14 @@ impl DelayPlan {
         }
         Ok(ms)
     }
+}
+
+/// A standard normal draw from two uniform ones (the Box–Muller transform).
+fn standard_normal(rng: &mut fastrand::Rng) -> f64 {
+    // 1 - [0, 1) is (0, 1]: the logarithm stays finite.
+    let u1 = 1.0 - rng.f64();
+    let u2 = rng.f64();
+    (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()
 }
 
 #[cfg(test)]
@@ -82,6 +132,22 @@ mod tests {
         let b = DelayPlan::new(0, 1_000_000, 60_000, Some(42));
         let draw = |p: &DelayPlan| (0..20).map(|_| p.pick(None).unwrap()).collect::<Vec<_>>();
         assert_eq!(draw(&a), draw(&b));
+    }
+
+    #[test]
+    fn lognormal_draws_centre_on_the_median_with_the_sigmas_spread_and_the_cap() {
+        let plan = DelayPlan::new(500, 1500, 10_000, Some(7)).lognormal(500, 0.5);
+        let mut draws: Vec<u64> = (0..20_001).map(|_| plan.pick(None).unwrap().as_millis() as u64).collect();
+        draws.sort_unstable();
+        let at = |q: f64| draws[(q * 20_000.0) as usize] as f64;
+        // Median e^mu = 500; the 84th percentile is one sigma up: 500 e^0.5 ≈ 824.
+        assert!((470.0..530.0).contains(&at(0.5)), "median {}", at(0.5));
+        assert!((770.0..880.0).contains(&at(0.8413)), "84th percentile {}", at(0.8413));
+        assert!(draws[0] < 250, "a long tail both ways: lowest {}", draws[0]);
+
+        let capped = DelayPlan::new(500, 1500, 600, Some(7)).lognormal(500, 2.0);
+        let most = (0..2_000).map(|_| capped.pick(None).unwrap()).max().unwrap();
+        assert_eq!(most, Duration::from_millis(600), "capped at --max-delay");
     }
 
     #[test]

@@ -11,18 +11,28 @@
 //!
 //! # Layout
 //! - [`config`]: the command line and environment (`--delay-min`, `--port`, ...).
-//! - [`delay`]: how long each call waits: the random plan and the `?delay=` override.
+//! - [`delay`]: how long each call waits: the random plan (uniform or lognormal)
+//!   and the `?delay=` override.
+//! - [`faults`]: what a call injects instead of its answer: `?status=`, `?fault=`,
+//!   and the rates for every call.
+//! - [`connection`]: a handle on each connection's socket, so a fault can reset or close it.
+//! - [`conneg`]: content negotiation as Web API did it: JSON unless `Accept` prefers XML.
+//! - [`xml`]: the models in XML as the DataContractSerializer wrote them.
 //! - [`routes`]: the HTTP surface: the API itself, `/healthz`, `/metrics`, errors.
 //! - [`problem`]: every error as `application/problem+json` with a clear detail.
 //! - [`metrics`]: the Prometheus counters, gauge and histogram.
 //! - [`startup`]: [`startup::Application`], which binds (port 0 works) and runs.
 
 pub mod config;
+pub mod connection;
+pub mod conneg;
 pub mod delay;
+pub mod faults;
 pub mod metrics;
 pub mod problem;
 pub mod routes;
 pub mod startup;
+pub mod xml;
 
 pub use config::{ApiSettings, Config};
 pub use startup::Application;

@@ -3,7 +3,11 @@
 //! - `webapi_requests_total{controller, outcome}`: calls by controller
 //!   (products, widgets, gizmos, or `none` for an unknown one) and outcome:
 //!   `completed` (answered with data), `cancelled` (the caller hung up during
-//!   the delay) or `error` (answered 4xx).
+//!   the delay), `error` (answered 4xx), `injected_status` (answered the
+//!   status `?status=` or `--error-rate` asked for) or `fault` (broken on purpose:
+//!   `?fault=` or `--fault-rate`).
+//! - `webapi_faults_total{fault}`: faults served, by kind (reset, empty, malformed,
+//!   hang); a hang the caller gave up on counts here and as `cancelled`.
 //! - `webapi_delays_in_flight`: calls waiting out their delay right now.
 //! - `webapi_delay_seconds`: how long calls actually waited.
 
@@ -16,6 +20,8 @@ use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::metrics::histogram::Histogram;
 use prometheus_client::registry::Registry;
 
+use crate::faults::Fault;
+
 /// How a call ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Outcome {
@@ -25,6 +31,10 @@ pub enum Outcome {
     Cancelled,
     /// Answered with an error (bad id, bad delay, unknown controller or item).
     Error,
+    /// Answered with an injected status.
+    InjectedStatus,
+    /// Broken on purpose by a fault.
+    Fault,
 }
 
 impl Outcome {
@@ -33,8 +43,15 @@ impl Outcome {
             Outcome::Completed => "completed",
             Outcome::Cancelled => "cancelled",
             Outcome::Error => "error",
+            Outcome::InjectedStatus => "injected_status",
+            Outcome::Fault => "fault",
         }
     }
+}
+
+#[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct FaultLabels {
+    fault: &'static str,
 }
 
 #[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -48,6 +65,7 @@ struct RequestLabels {
 pub struct Metrics {
     registry: Registry,
     requests: Family<RequestLabels, Counter>,
+    faults: Family<FaultLabels, Counter>,
     in_flight: Gauge<i64, std::sync::atomic::AtomicI64>,
     delays: Histogram,
 }
@@ -64,12 +82,14 @@ impl Metrics {
         let mut registry = Registry::default();
         let requests = Family::<RequestLabels, Counter>::default();
         registry.register("webapi_requests", "Calls by controller and outcome", requests.clone());
+        let faults = Family::<FaultLabels, Counter>::default();
+        registry.register("webapi_faults", "Faults served, by kind", faults.clone());
         let in_flight = Gauge::default();
         registry.register("webapi_delays_in_flight", "Calls waiting out their delay now", in_flight.clone());
         let buckets = [0.05, 0.1, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 5.0, 10.0, 30.0, 60.0];
         let delays = Histogram::new(buckets);
         registry.register("webapi_delay_seconds", "How long calls actually waited", delays.clone());
-        Metrics { registry, requests, in_flight, delays }
+        Metrics { registry, requests, faults, in_flight, delays }
     }
 
     /// Counts one call of `controller` (lowercase name, or "none") that ended so.
@@ -81,6 +101,16 @@ impl Metrics {
     /// it adds no series to `/metrics` for a pair that never happened.
     pub fn requests(&self, controller: &'static str, outcome: Outcome) -> u64 {
         self.requests.get(&RequestLabels { controller, outcome: outcome.label() }).map_or(0, |counter| counter.get())
+    }
+
+    /// Counts one fault served.
+    pub fn count_fault(&self, fault: Fault) {
+        self.faults.get_or_create(&FaultLabels { fault: fault.name() }).inc();
+    }
+
+    /// How many faults of this kind were served so far.
+    pub fn faults(&self, fault: Fault) -> u64 {
+        self.faults.get(&FaultLabels { fault: fault.name() }).map_or(0, |counter| counter.get())
     }
 
     /// Marks a delay as started; it counts as in flight until the guard drops,

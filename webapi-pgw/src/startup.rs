@@ -10,7 +10,7 @@ use service_kit::startup::StartupError;
 use service_kit::{disconnect, shutdown};
 
 use crate::config::Config;
-use crate::delay::DelayPlan;
+use crate::delay::{DelayPlan, Distribution};
 use crate::metrics::Metrics;
 use crate::routes::{self, ApiState};
 
@@ -31,10 +31,12 @@ impl Application {
     pub fn build(config: Config) -> std::io::Result<Application> {
         config.validate().map_err(|message| std::io::Error::new(std::io::ErrorKind::InvalidInput, message))?;
         let metrics = Arc::new(Metrics::new());
-        let state = web::Data::new(ApiState {
-            plan: DelayPlan::new(config.api.delay_min, config.api.delay_max, config.api.max_delay, config.api.seed),
-            metrics: metrics.clone(),
-        });
+        let mut plan =
+            DelayPlan::new(config.api.delay_min, config.api.delay_max, config.api.max_delay, config.api.seed);
+        if config.api.delay_distribution == Distribution::Lognormal {
+            plan = plan.lognormal(config.api.delay_median, config.api.delay_sigma);
+        }
+        let state = web::Data::new(ApiState { plan, faults: config.api.fault_plan(), metrics: metrics.clone() });
         let workers = config.api.workers.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
         let server = HttpServer::new(move || {
             App::new()
@@ -45,7 +47,10 @@ impl Application {
         .workers(workers)
         .backlog(BACKLOG)
         .max_connections(100_000)
-        .on_connect(disconnect::on_connect)
+        .on_connect(|connection, data| {
+            disconnect::on_connect(connection, data);
+            crate::connection::on_connect(connection, data);
+        })
         .disable_signals()
         .shutdown_timeout(shutdown::GRACE_PERIOD.as_secs())
         .bind((config.bind, config.port))
@@ -60,6 +65,17 @@ impl Application {
             workers,
             "webapi-pgw listening on {}",
             service_kit::address::browsable_url(address)
+        );
+        tracing::info!(
+            delay_distribution = ?config.api.delay_distribution,
+            delay_median_ms = config.api.delay_median,
+            delay_sigma = config.api.delay_sigma,
+            max_delay_ms = config.api.max_delay,
+            error_rate = config.api.error_rate,
+            error_status = config.api.error_status,
+            fault_rate = config.api.fault_rate,
+            fault = %config.api.fault,
+            "delays and injected failures"
         );
         Ok(Application { address, metrics, server: server.run() })
     }

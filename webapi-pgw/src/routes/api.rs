@@ -3,14 +3,17 @@
 //! Each call picks its delay, waits it out without holding a thread, and then
 //! answers with freshly generated data. The wait is raced against the caller
 //! hanging up, as the sample's `Task.Delay(delay, cancelToken)` was: a caller
-//! that gives up stops the work at once.
+//! that gives up stops the work at once. A call may instead answer a status
+//! or break its connection on purpose (`?status=`, `?fault=`, the rates: see
+//! `faults.rs` and `inject.rs`); the answer is JSON or XML as `Accept` asks.
 //!
 //! `HEAD` (served through these `GET` routes) answers at once, without the
-//! delay: the delay stands for the cost of producing the data, which `HEAD`
-//! does not ask for, and a monitor or load balancer probing a resource wants
-//! to know it is served, not to wait a second per probe. Everything else is
-//! `GET`'s: the status (404, 400 included), `Content-Type`, `Content-Length`
-//! and a `Server-Timing` that says no delay was waited.
+//! delay and without an injected failure: the delay stands for the cost of
+//! producing the data, which `HEAD` does not ask for, and a monitor or load
+//! balancer probing a resource wants to know it is served, not to wait a
+//! second per probe. Everything else is `GET`'s: the status (404, 400
+//! included), `Content-Type`, `Content-Length` and a `Server-Timing` that says
+//! no delay was waited.
 
 use std::time::{Duration, Instant};
 
@@ -19,24 +22,31 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::{CONTENT_TYPE, HeaderValue};
 use actix_web::middleware::from_fn;
 use actix_web::{FromRequest, Handler, HttpRequest, HttpResponse, Responder, ResponseError, web};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use shared_models::{Resource, catalog};
 
-use super::ApiState;
 use super::limits::get_only;
 use super::release::release_headers;
+use super::{ApiState, inject};
+use crate::conneg::{MediaType, negotiate_first, negotiated};
+use crate::faults::{Fault, Injection};
 use crate::metrics::Outcome;
 use crate::problem::Problem;
+use crate::xml::{self, DataContract};
 
 /// The name of the header that reports the delay.
-const SERVER_TIMING: actix_web::http::header::HeaderName =
+pub(super) const SERVER_TIMING: actix_web::http::header::HeaderName =
     actix_web::http::header::HeaderName::from_static("server-timing");
 
 /// The query string every API route understands.
 #[derive(Debug, Deserialize)]
-pub struct DelayQuery {
+pub struct ApiQuery {
     /// `?delay=<ms>`: wait exactly this long instead of a random delay.
     delay: Option<String>,
+    /// `?status=<200..599>`: answer this status after the delay.
+    status: Option<String>,
+    /// `?fault=reset|empty|malformed|hang`: break the answer so.
+    fault: Option<String>,
 }
 
 /// `/api/{controller}`: the whole collection.
@@ -49,38 +59,44 @@ pub fn item() -> impl HttpServiceFactory {
     api_route("/api/{controller}/{id}", get_item)
 }
 
-/// What every API route is: GET only (405 otherwise), and the request's
-/// headers dropped before the handler waits (see `release.rs`): nothing after
-/// needs them.
+/// What every API route is: GET only (405 otherwise), the answer's media type
+/// negotiated from `Accept` (see `conneg.rs`), and then the request's headers
+/// dropped before the handler waits (see `release.rs`): nothing after needs them.
 fn api_route<F, Args>(path: &str, handler: F) -> impl HttpServiceFactory
 where
     F: Handler<Args>,
     Args: FromRequest + 'static,
     F::Output: Responder + 'static,
 {
-    web::resource(path).wrap(from_fn(release_headers)).route(web::get().to(handler)).default_service(web::to(get_only))
+    web::resource(path)
+        .wrap(from_fn(release_headers))
+        .wrap(from_fn(negotiate_first))
+        .route(web::get().to(handler))
+        .default_service(web::to(get_only))
 }
 
 async fn get_collection(
     request: HttpRequest,
     controller: web::Path<String>,
-    query: web::Query<DelayQuery>,
+    query: web::Query<ApiQuery>,
     state: web::Data<ApiState>,
 ) -> Result<HttpResponse, Problem> {
     let resource = known(&controller, &state)?;
-    let timing = wait(&request, &state, resource, query.delay.as_deref()).await?;
+    let call = prepare(&request, &state, resource, &query)?;
+    let timing = wait(&request, &state, resource, call).await?;
+    let media = negotiated(&request);
     let body = match resource {
-        Resource::Products => serde_json::to_vec(&catalog::products()),
-        Resource::Widgets => serde_json::to_vec(&catalog::widgets()),
-        Resource::Gizmos => serde_json::to_vec(&gizmos(&state)),
+        Resource::Products => many(media, &catalog::products()),
+        Resource::Widgets => many(media, &catalog::widgets()),
+        Resource::Gizmos => many(media, &gizmos(&state)),
     };
-    Ok(answer(&state, resource, timing, body))
+    Ok(finish(&request, &state, resource, timing, media, Ok(body)))
 }
 
 async fn get_item(
     request: HttpRequest,
     path: web::Path<(String, String)>,
-    query: web::Query<DelayQuery>,
+    query: web::Query<ApiQuery>,
     state: web::Data<ApiState>,
 ) -> Result<HttpResponse, Problem> {
     let (controller, id) = path.into_inner();
@@ -89,60 +105,103 @@ async fn get_item(
         state.metrics.count(label(resource), Outcome::Error);
         return Err(Problem::bad_request(format!("the id must be a whole number, not `{id}`")));
     };
-    let timing = wait(&request, &state, resource, query.delay.as_deref()).await?;
+    let call = prepare(&request, &state, resource, &query)?;
+    let timing = wait(&request, &state, resource, call).await?;
     // As a database would: look the item up after the round trip.
+    let media = negotiated(&request);
     let body = match resource {
-        Resource::Products => catalog::products().into_iter().find(|p| p.id == id).map(|p| serde_json::to_vec(&p)),
-        Resource::Widgets => catalog::widgets().into_iter().find(|w| w.id == id).map(|w| serde_json::to_vec(&w)),
-        Resource::Gizmos => gizmos(&state).into_iter().find(|g| g.id == id).map(|g| serde_json::to_vec(&g)),
+        Resource::Products => catalog::products().into_iter().find(|p| p.id == id).map(|p| one(media, &p)),
+        Resource::Widgets => catalog::widgets().into_iter().find(|w| w.id == id).map(|w| one(media, &w)),
+        Resource::Gizmos => gizmos(&state).into_iter().find(|g| g.id == id).map(|g| one(media, &g)),
     };
+    let body = body.ok_or_else(|| Problem::not_found(format!("there is no {} with id {id}", singular(resource))));
+    Ok(finish(&request, &state, resource, timing, media, body))
+}
+
+/// What one call is to do: wait so long, then answer its data or what was injected.
+#[derive(Debug, Clone, Copy)]
+struct Call {
+    planned: Duration,
+    injection: Option<Injection>,
+}
+
+/// Reads the call's query: its delay and what to inject, each checked (a bad
+/// value is a 400 before any wait). A hang waits up to `--max-delay`. A `HEAD`
+/// waits nothing and injects nothing.
+fn prepare(request: &HttpRequest, state: &ApiState, resource: Resource, query: &ApiQuery) -> Result<Call, Problem> {
+    if service_kit::http::is_head(request) {
+        // `?delay=` is still checked (a bad one is GET's 400), but not waited,
+        // and no delay is drawn: HEAD leaves the seeded sequence of delays alone.
+        if query.delay.is_some() {
+            state
+                .plan
+                .pick(query.delay.as_deref())
+                .inspect_err(|_| state.metrics.count(label(resource), Outcome::Error))?;
+        }
+        return Ok(Call { planned: Duration::ZERO, injection: None });
+    }
+    let checked = state.plan.pick(query.delay.as_deref()).and_then(|planned| {
+        let uniform = || state.plan.with_rng(|rng| rng.f64());
+        let injection = state.faults.pick(query.status.as_deref(), query.fault.as_deref(), uniform)?;
+        Ok(Call { planned, injection })
+    });
+    let mut call = checked.inspect_err(|_| state.metrics.count(label(resource), Outcome::Error))?;
+    if call.injection == Some(Injection::Fault(Fault::Hang)) {
+        call.planned = state.plan.max_delay();
+    }
+    Ok(call)
+}
+
+/// The answer after the wait: the data (or the item's 404), or what was injected.
+fn finish(
+    request: &HttpRequest,
+    state: &ApiState,
+    resource: Resource,
+    timing: Timing,
+    media: MediaType,
+    body: Result<Vec<u8>, Problem>,
+) -> HttpResponse {
+    if let Some(injection) = timing.injected {
+        return inject::deliver(request, state, label(resource), injection, &timing, media, body);
+    }
     match body {
-        Some(body) => Ok(answer(&state, resource, timing, body)),
-        None => {
+        Ok(body) => answer(state, resource, timing, media, body),
+        Err(problem) => {
             state.metrics.count(label(resource), Outcome::Error);
             // Answered after the full delay, like any lookup: it says so too.
-            let mut response =
-                Problem::not_found(format!("there is no {} with id {id}", singular(resource))).error_response();
+            let mut response = problem.error_response();
             response.headers_mut().insert(SERVER_TIMING, timing.header_value());
-            Ok(response)
+            response
         }
     }
 }
 
-/// The planned and the actual delay of one call.
-struct Timing {
+/// The planned and the actual delay of one call, and what it injects.
+pub(super) struct Timing {
     planned: Duration,
     waited: Duration,
+    injected: Option<Injection>,
 }
 
 impl Timing {
-    /// The `Server-Timing` header: what the caller waited for, planned and actual.
-    fn header_value(&self) -> HeaderValue {
-        let text = format!(
+    /// The `Server-Timing` header: what the caller waited for, planned and
+    /// actual, and what was injected (`injected;desc="status 503"`).
+    pub(super) fn header_value(&self) -> HeaderValue {
+        let mut text = format!(
             "planned;desc=\"planned delay\";dur={}, waited;desc=\"actual delay\";dur={:.1}",
             self.planned.as_millis(),
             self.waited.as_secs_f64() * 1000.0
         );
+        if let Some(injection) = self.injected {
+            text.push_str(&format!(", injected;desc=\"{}\"", injection.describe()));
+        }
         HeaderValue::from_str(&text).unwrap_or_else(|_| HeaderValue::from_static("planned"))
     }
 }
 
-/// Picks the delay and waits it out, unless the caller hangs up first.
-async fn wait(
-    request: &HttpRequest,
-    state: &ApiState,
-    resource: Resource,
-    requested: Option<&str>,
-) -> Result<Timing, Problem> {
-    if service_kit::http::is_head(request) {
-        // `?delay=` is still checked (a bad one is GET's 400), but not waited,
-        // and no delay is drawn: HEAD leaves the seeded sequence of delays alone.
-        if requested.is_some() {
-            state.plan.pick(requested).inspect_err(|_| state.metrics.count(label(resource), Outcome::Error))?;
-        }
-        return Ok(Timing { planned: Duration::ZERO, waited: Duration::ZERO });
-    }
-    let planned = state.plan.pick(requested).inspect_err(|_| state.metrics.count(label(resource), Outcome::Error))?;
+/// Waits out the call's delay, unless the caller hangs up first.
+async fn wait(request: &HttpRequest, state: &ApiState, resource: Resource, call: Call) -> Result<Timing, Problem> {
+    let Call { planned, injection } = call;
     let started = Instant::now();
     let in_flight = state.metrics.delay_started();
     // `biased`: when the delay and the hang-up are ready together, the delay wins.
@@ -155,7 +214,11 @@ async fn wait(
     let waited = started.elapsed();
     state.metrics.observe_delay(waited);
     if completed {
-        return Ok(Timing { planned, waited });
+        return Ok(Timing { planned, waited, injected: injection });
+    }
+    if let Some(Injection::Fault(fault)) = injection {
+        // A hang the caller gave up on is a cancellation, and still a fault served.
+        state.metrics.count_fault(fault);
     }
     state.metrics.count(label(resource), Outcome::Cancelled);
     tracing::info!(controller = %resource, planned_ms = planned.as_millis(), waited_ms = waited.as_millis(), "caller hung up: delay cancelled");
@@ -164,8 +227,19 @@ async fn wait(
     Err(Problem::new(status, "the caller closed the connection during the delay"))
 }
 
-/// A 200 JSON answer with the `Server-Timing` header, counted as completed.
-fn answer(state: &ApiState, resource: Resource, timing: Timing, body: serde_json::Result<Vec<u8>>) -> HttpResponse {
+/// A collection in the negotiated media type.
+fn many<T: Serialize + DataContract>(media: MediaType, items: &[T]) -> Vec<u8> {
+    // Serializing these plain structs cannot fail; an empty body would show it if it did.
+    if media.is_xml() { xml::many(items) } else { serde_json::to_vec(items).unwrap_or_default() }
+}
+
+/// One item in the negotiated media type.
+fn one<T: Serialize + DataContract>(media: MediaType, item: &T) -> Vec<u8> {
+    if media.is_xml() { xml::one(item) } else { serde_json::to_vec(item).unwrap_or_default() }
+}
+
+/// A 200 answer with the `Server-Timing` header, counted as completed.
+fn answer(state: &ApiState, resource: Resource, timing: Timing, media: MediaType, body: Vec<u8>) -> HttpResponse {
     state.metrics.count(label(resource), Outcome::Completed);
     tracing::info!(
         controller = %resource,
@@ -173,11 +247,10 @@ fn answer(state: &ApiState, resource: Resource, timing: Timing, body: serde_json
         in_flight = state.metrics.in_flight(),
         "answered"
     );
-    // Serializing these plain structs cannot fail; an empty body would show it if it did.
     HttpResponse::Ok()
-        .insert_header((CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8")))
+        .insert_header((CONTENT_TYPE, HeaderValue::from_static(media.content_type())))
         .insert_header((SERVER_TIMING, timing.header_value()))
-        .body(body.unwrap_or_default())
+        .body(body)
 }
 
 fn gizmos(state: &ApiState) -> Vec<shared_models::Gizmo> {
@@ -194,7 +267,7 @@ fn known(name: &str, state: &ApiState) -> Result<Resource, Problem> {
 }
 
 /// The metrics label of a controller.
-fn label(resource: Resource) -> &'static str {
+pub(super) fn label(resource: Resource) -> &'static str {
     match resource {
         Resource::Products => "products",
         Resource::Widgets => "widgets",

@@ -38,8 +38,16 @@ pub async fn bound_requests(
     next.call(request).await
 }
 
-/// The answer for any path no route matches.
+/// The operator's paths, served for GET only (the API's resources answer 405
+/// themselves): another method there is 405, not 404.
+const GET_ONLY_PATHS: [&str; 4] = ["/", "/healthz", "/metrics", "/openapi.json"];
+
+/// The answer for any path no route matches: 405 for a GET-only path asked
+/// with another method, else 404.
 pub async fn not_found(request: HttpRequest) -> Problem {
+    if GET_ONLY_PATHS.contains(&request.path()) {
+        return Problem::method_not_allowed("GET, HEAD");
+    }
     Problem::not_found(format!(
         "no route for {} {}; try GET /api/products, /api/widgets or /api/gizmos",
         request.method(),

@@ -1,13 +1,17 @@
 //! The HTTP surface of the API, configured in one place for `main` and the tests.
 //!
 //! - `api.rs`: `GET /api/{controller}` and `/api/{controller}/{id}`.
+//! - `inject.rs`: what a call answers when a status or a fault is injected.
+//! - `openapi.rs`: `/openapi.json`, the API's OpenAPI 3.1 document (`api/openapi.json`).
 //! - `ops.rs`: `/` (an index), `/healthz` and `/metrics`.
 //! - `limits.rs`: what is refused before any handler runs (oversized bodies and headers),
 //!   and the answers for unknown routes and wrong methods.
 //! - `release.rs`: the API's routes free the request's headers before they wait.
 
 mod api;
+mod inject;
 mod limits;
+mod openapi;
 mod ops;
 mod release;
 
@@ -16,14 +20,17 @@ use std::sync::Arc;
 use actix_web::web;
 
 use crate::delay::DelayPlan;
+use crate::faults::FaultPlan;
 use crate::metrics::Metrics;
 use crate::problem::Problem;
 
-/// What every handler shares: the delay plan and the metrics.
+/// What every handler shares: the delay plan, the faults and the metrics.
 #[derive(Debug)]
 pub struct ApiState {
     /// How long calls wait.
     pub plan: DelayPlan,
+    /// What calls inject instead of their answer.
+    pub faults: FaultPlan,
     /// What is counted.
     pub metrics: Arc<Metrics>,
 }
@@ -42,6 +49,7 @@ pub fn configure(state: web::Data<ApiState>) -> impl FnOnce(&mut web::ServiceCon
             .service(ops::index)
             .service(ops::healthz)
             .service(ops::metrics)
+            .service(openapi::openapi)
             .service(api::collection())
             .service(api::item())
             .default_service(web::to(limits::not_found));

@@ -5,13 +5,21 @@ use serde_json::json;
 
 use super::ApiState;
 
-/// `GET /`: what this API serves, for a person who opens it in a browser.
+/// `GET /`: what this API serves and how it is configured, for a person who
+/// opens it in a browser.
 #[get("/")]
-pub async fn index() -> HttpResponse {
+pub async fn index(state: web::Data<ApiState>) -> HttpResponse {
     HttpResponse::Ok().json(json!({
         "service": "webapi-pgw",
-        "endpoints": ["/api/products", "/api/widgets", "/api/gizmos", "/api/{controller}/{id}", "/healthz", "/metrics"],
-        "query": { "delay": "milliseconds to wait instead of a random delay, at most --max-delay" },
+        "endpoints": ["/api/products", "/api/widgets", "/api/gizmos", "/api/{controller}/{id}", "/healthz", "/metrics", "/openapi.json"],
+        "query": {
+            "delay": "milliseconds to wait instead of a drawn delay, at most --max-delay",
+            "status": "answer this status (200 to 599) after the delay; 4xx and 5xx as problem+json",
+            "fault": "reset, empty, malformed or hang: break the answer so after the delay",
+        },
+        "formats": "JSON; XML (the DataContractSerializer's) for Accept: application/xml, text/xml or a browser's Accept",
+        "delay": state.plan.describe(),
+        "failures": state.faults.describe(),
     }))
 }
 

@@ -34,7 +34,7 @@ async fn unknown_routes_and_controllers_are_404() {
 #[actix_web::test]
 async fn other_methods_are_405_with_allow() {
     let app = spawn_app(0);
-    for path in ["/api/products", "/api/products/1"] {
+    for path in ["/api/products", "/api/products/1", "/", "/healthz", "/metrics", "/openapi.json"] {
         let response = app.client.delete(format!("{}{path}", app.address)).send().await.unwrap();
         assert_eq!(response.status(), 405, "{path}");
         assert_eq!(response.headers()["allow"], "GET, HEAD");

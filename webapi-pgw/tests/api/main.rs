@@ -4,8 +4,11 @@
 mod binary;
 mod cancellation;
 mod errors;
+mod faults;
 mod head;
 mod helpers;
+mod negotiation;
+mod openapi;
 mod operations;
 mod resources;
 
