@@ -5,5 +5,6 @@ mod failures;
 mod helpers;
 mod live;
 mod pages;
+mod sample;
 mod threads;
 mod url_status;
