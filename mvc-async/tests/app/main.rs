@@ -3,4 +3,5 @@
 mod actions;
 mod failures;
 mod helpers;
+mod sample;
 mod threads;
