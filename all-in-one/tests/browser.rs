@@ -130,9 +130,11 @@ async fn menus_lead_to_every_page_and_the_waterfalls_render() {
     browser.goto(&lab.webapp).await.unwrap();
     assert_eq!(browser.title().await.unwrap(), "Home – WebAppAsync");
     screenshot(browser, "webapp-home").await;
-    for (link, heading) in
-        [("Products", "Sync Products"), ("ProductsAsync", "Products Asynchronous"), ("UrlStatus", "UrlStatus: async user controls")]
-    {
+    for (link, heading) in [
+        ("Products", "Sync Products"),
+        ("ProductsAsync", "Products Asynchronous"),
+        ("UrlStatus", "UrlStatus: async user controls"),
+    ] {
         browser.find(Locator::LinkText(link)).await.unwrap().click().await.unwrap();
         let h1 = browser.wait().for_element(Locator::Css("h1")).await.unwrap();
         assert_eq!(h1.text().await.unwrap(), heading, "after following {link}");
