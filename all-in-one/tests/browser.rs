@@ -133,9 +133,11 @@ async fn menus_lead_to_every_page_and_the_waterfalls_render() {
     browser.goto(&lab.webapp).await.unwrap();
     assert_eq!(browser.title().await.unwrap(), "Home – WebAppAsync");
     screenshot(browser, "webapp-home").await;
-    for (link, heading) in
-        [("Products", "Products"), ("ProductsAsync", "ProductsAsync"), ("UrlStatus", "UrlStatus: async user controls")]
-    {
+    for (link, heading) in [
+        ("Products", "Sync Products"),
+        ("ProductsAsync", "Products Asynchronous"),
+        ("UrlStatus", "UrlStatus: async user controls"),
+    ] {
         browser.find(Locator::LinkText(link)).await.unwrap().click().await.unwrap();
         let h1 = browser.wait().for_element(Locator::Css("h1")).await.unwrap();
         assert_eq!(h1.text().await.unwrap(), heading, "after following {link}");
@@ -152,16 +154,16 @@ async fn menus_lead_to_every_page_and_the_waterfalls_render() {
 
     // The MVC app: the default route, then the links partial.
     browser.goto(&lab.mvc).await.unwrap();
-    assert_eq!(browser.find(Locator::Css("h1")).await.unwrap().text().await.unwrap(), "Gizmos Synchronous");
+    assert_eq!(browser.find(Locator::Css("main h2")).await.unwrap().text().await.unwrap(), "Gizmos Synchronous");
     screenshot(browser, "mvc-home").await;
     browser.find(Locator::LinkText("Async PWG")).await.unwrap().click().await.unwrap();
-    let h1 = browser.wait().for_element(Locator::Css("h1")).await.unwrap();
-    assert_eq!(h1.text().await.unwrap(), "Synch Type: Asynchronous");
+    let h2 = browser.wait().for_element(Locator::Css("main h2")).await.unwrap();
+    assert_eq!(h2.text().await.unwrap(), "Synch Type: Asynchronous");
     assert_eq!(bar_widths(browser).await.len(), 3);
     screenshot(browser, "mvc-pwgasync").await;
     browser.find(Locator::LinkText("Sync PWG")).await.unwrap().click().await.unwrap();
-    let h1 = browser.wait().for_element(Locator::Css("h1")).await.unwrap();
-    assert_eq!(h1.text().await.unwrap(), "Synch Type: Synchronous");
+    let h2 = browser.wait().for_element(Locator::Css("main h2")).await.unwrap();
+    assert_eq!(h2.text().await.unwrap(), "Synch Type: Synchronous");
     screenshot(browser, "mvc-pwg").await;
 
     lab.browser.close().await.unwrap();

@@ -105,21 +105,23 @@ impl Backend {
         timeline.time_blocking(resource.name(), || self.blocking.fetch_path(&path))
     }
 
-    /// PWG, synchronously: products, then widgets, then gizmos, each call
-    /// starting when the one before has answered. Takes about the sum of the delays.
+    /// PWG, synchronously: widgets, then products, then gizmos (the sample's
+    /// order), each call starting when the one before has answered. Takes
+    /// about the sum of the delays.
     pub fn pwg_sequential(&self, timeline: &Timeline) -> Result<ProdGizWidget, ApiError> {
-        let products = self.fetch_blocking(Resource::Products, timeline)?;
         let widgets = self.fetch_blocking(Resource::Widgets, timeline)?;
+        let products = self.fetch_blocking(Resource::Products, timeline)?;
         let gizmos = self.fetch_blocking(Resource::Gizmos, timeline)?;
         Ok(ProdGizWidget { widgets, products, gizmos })
     }
 
-    /// PWG, asynchronously: the three calls at once (the sample's `WhenAll`).
+    /// PWG, asynchronously: the three calls at once (the sample's `WhenAll`),
+    /// started in the same order.
     /// Takes about the longest delay. If one fails, the others are cancelled.
     pub async fn pwg_parallel(&self, timeline: &Timeline) -> Result<ProdGizWidget, ApiError> {
-        let (products, widgets, gizmos) = tokio::try_join!(
-            self.fetch(Resource::Products, timeline),
+        let (widgets, products, gizmos) = tokio::try_join!(
             self.fetch(Resource::Widgets, timeline),
+            self.fetch(Resource::Products, timeline),
             self.fetch(Resource::Gizmos, timeline),
         )?;
         Ok(ProdGizWidget { widgets, products, gizmos })

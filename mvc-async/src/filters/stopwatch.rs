@@ -2,10 +2,12 @@
 //! its view, shown as "Elapsed time" at the foot of the layout.
 //!
 //! The sample's filter started the clock in OnActionExecuting and stopped it
-//! in OnResultExecuting, just before the view renders. Here the clock is read
-//! once, at that same point (when the view is handed to the layout), and the
-//! figure is shown to the millisecond (the sample's WebForms twin showed only
-//! the milliseconds part of the elapsed time).
+//! in OnResultExecuting, just before the view renders (not OnResultExecuted,
+//! after it). Here the clock is read once, at that same point: in
+//! [`Stopwatch::render`], before the view is laid out. The figure is the whole
+//! duration to the millisecond; the sample's filter added only the seconds and
+//! milliseconds parts (`Elapsed.Seconds + Elapsed.Milliseconds / 1000.0`), so
+//! it lost whole minutes, and its Web Forms twin showed only the milliseconds.
 
 use std::time::{Duration, Instant};
 

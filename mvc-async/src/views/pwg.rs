@@ -1,4 +1,10 @@
 //! `PWG.cshtml`: the three tables, how they were fetched, and the waterfall.
+//!
+//! As the sample's view: "Synch Type:" first, in an `h2`, then the product,
+//! widget and gizmo lists in that order (the calls start widgets first, as
+//! the sample's controller made them), the gizmos' columns Name, Quantity,
+//! Intro Date. The note and the waterfall are this project's, below the
+//! "Synch Type:" line.
 
 use std::time::Duration;
 
@@ -8,7 +14,7 @@ use maud::html;
 use shared_models::ProdGizWidget;
 
 use super::View;
-use super::lists::{gizmo_table, priced_table};
+use super::lists::{intro_date, priced_table};
 
 /// The sample's `ViewBag.SynchType` on the PWG view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,7 +41,8 @@ impl SynchType {
 /// The PWG view.
 pub fn pwg(model: &ProdGizWidget, synch_type: SynchType, calls: &[CallSpan], total: Duration) -> View {
     let body = html! {
-        h1 { "Synch Type: " (synch_type.words()) }
+        // <h2> Synch Type: @ViewBag.SyncType </h2>
+        h2 { "Synch Type: " (synch_type.words()) }
         p.notice {
             "The three calls to the Web API took " strong { (total.as_millis()) " ms" } " in all. "
             @if synch_type == SynchType::Synchronous {
@@ -50,7 +57,12 @@ pub fn pwg(model: &ProdGizWidget, synch_type: SynchType, calls: &[CallSpan], tot
         h2 { "Widget List" }
         (priced_table(model.widgets.iter().map(|w| (w.name.as_str(), w.price.to_string()))))
         h2 { "Gizmo List" }
-        (gizmo_table(&model.gizmos))
+        table.grid {
+            thead { tr { th { "Name" } th { "Quantity" } th { "Intro Date" } } }
+            tbody {
+                @for g in &model.gizmos { tr { td { (g.name) } td.number { (g.quantity) } td { (intro_date(g)) } } }
+            }
+        }
     };
     View { title: "PWG".into(), body }
 }

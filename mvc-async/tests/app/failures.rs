@@ -42,7 +42,7 @@ async fn gizmos_cancel_async_succeeds_when_the_api_is_fast_enough() {
     let (status, html, _) = app.load("/Home/GizmosCancelAsync").await;
 
     assert_eq!(status, 200);
-    assert!(html.contains("<h1>Gizmos Asynchronous</h1>"));
+    assert!(html.contains("<h2>Gizmos Asynchronous</h2>"));
 }
 
 #[actix_web::test]

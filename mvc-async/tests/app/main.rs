@@ -4,6 +4,7 @@ mod actions;
 mod failures;
 mod head;
 mod helpers;
+mod sample;
 mod threads;
 
 service_kit::use_jemalloc!();

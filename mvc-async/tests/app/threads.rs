@@ -17,7 +17,7 @@ async fn async_actions_share_the_thread_a_sync_action_leaves_free() {
         &app,
         "/Home/Gizmos",
         "/Home/GizmosAsync",
-        "<h1>Gizmos Asynchronous</h1>",
+        "<h2>Gizmos Asynchronous</h2>",
     )
     .await;
 }

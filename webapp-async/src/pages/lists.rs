@@ -14,32 +14,54 @@ use shared_models::{Gizmo, Product, Resource, Widget};
 use crate::webforms::grid_view::grid_view;
 use crate::webforms::{AsyncContext, AsyncPage, Directives, RenderContext, SyncContext, SyncPage};
 
-/// A model with a list page: which API resource it comes from, and its titles.
+/// A model with a list page: which API resource it comes from, and the
+/// titles and headings of its two pages, the sample's (its `<title>` and its
+/// `<h1>`; where the sample's page had no heading, its title is the heading,
+/// and where it had no title either, the page's name is both).
 pub trait Listed: Serialize + DeserializeOwned + Send + 'static {
     /// Where the list comes from.
     const RESOURCE: Resource;
-    /// The synchronous page's title ("Products").
-    const SYNC_TITLE: &'static str;
-    /// The asynchronous page's title ("ProductsAsync").
-    const ASYNC_TITLE: &'static str;
+    /// The synchronous page's title and heading.
+    const SYNC: Names;
+    /// The asynchronous page's title and heading.
+    const ASYNC: Names;
+}
+
+/// A page's `<title>` and `<h1>`.
+#[derive(Debug, Clone, Copy)]
+pub struct Names {
+    /// The `<title>`.
+    pub title: &'static str,
+    /// The `<h1>`.
+    pub heading: &'static str,
+}
+
+const fn names(title: &'static str, heading: &'static str) -> Names {
+    Names { title, heading }
 }
 
 impl Listed for Product {
     const RESOURCE: Resource = Resource::Products;
-    const SYNC_TITLE: &'static str = "Products";
-    const ASYNC_TITLE: &'static str = "ProductsAsync";
+    // Products.aspx: <title>Products</title> ... <h1>Sync Products</h1>
+    const SYNC: Names = names("Products", "Sync Products");
+    // ProductsAsync.aspx: <title>Products Asynchronous</title>, no heading.
+    const ASYNC: Names = names("Products Asynchronous", "Products Asynchronous");
 }
 
 impl Listed for Widget {
     const RESOURCE: Resource = Resource::Widgets;
-    const SYNC_TITLE: &'static str = "Widgets";
-    const ASYNC_TITLE: &'static str = "WidgetsAsync";
+    // Widgets.aspx: <title>Sync Widgets</title>, no heading.
+    const SYNC: Names = names("Sync Widgets", "Sync Widgets");
+    // WidgetsAsync.aspx: <title></title>, no heading.
+    const ASYNC: Names = names("WidgetsAsync", "WidgetsAsync");
 }
 
 impl Listed for Gizmo {
     const RESOURCE: Resource = Resource::Gizmos;
-    const SYNC_TITLE: &'static str = "Gizmos";
-    const ASYNC_TITLE: &'static str = "GizmosAsync";
+    // Gizmos.aspx: <title>Sync Gizmos</title>, no heading.
+    const SYNC: Names = names("Sync Gizmos", "Sync Gizmos");
+    // GizmosAsync.aspx: <title>Gizmos Async</title> ... <h1>Gizmos Async</h1>
+    const ASYNC: Names = names("Gizmos Async", "Gizmos Async");
 }
 
 /// Products.aspx.
@@ -67,7 +89,7 @@ impl<M> Default for SyncList<M> {
 }
 
 impl<M: Listed> SyncPage for SyncList<M> {
-    const DIRECTIVES: Directives = Directives::titled(M::SYNC_TITLE);
+    const DIRECTIVES: Directives = Directives::titled(M::SYNC.title);
 
     fn page_load(&mut self, ctx: &SyncContext<'_>) -> Result<(), PageError> {
         // This request thread blocks here until the Web API answers.
@@ -76,7 +98,7 @@ impl<M: Listed> SyncPage for SyncList<M> {
     }
 
     fn render(&self, _ctx: &RenderContext) -> Markup {
-        list(M::SYNC_TITLE, "Synchronous: its request thread waited, blocked, for the Web API.", &self.items)
+        list(M::SYNC.heading, "Synchronous: its request thread waited, blocked, for the Web API.", &self.items)
     }
 }
 
@@ -92,7 +114,7 @@ impl<M> Default for AsyncList<M> {
 }
 
 impl<M: Listed> AsyncPage for AsyncList<M> {
-    const DIRECTIVES: Directives = Directives::titled(M::ASYNC_TITLE);
+    const DIRECTIVES: Directives = Directives::titled(M::ASYNC.title);
 
     fn page_load(&mut self, ctx: &mut AsyncContext<Self>) -> Result<(), PageError> {
         ctx.register_async_task(
@@ -105,13 +127,13 @@ impl<M: Listed> AsyncPage for AsyncList<M> {
     }
 
     fn render(&self, _ctx: &RenderContext) -> Markup {
-        list(M::ASYNC_TITLE, "Asynchronous: it gave its request thread back while the Web API worked.", &self.items)
+        list(M::ASYNC.heading, "Asynchronous: it gave its request thread back while the Web API worked.", &self.items)
     }
 }
 
-fn list<M: Serialize>(title: &str, how: &str, items: &[M]) -> Markup {
+fn list<M: Serialize>(heading: &str, how: &str, items: &[M]) -> Markup {
     html! {
-        h1 { (title) }
+        h1 { (heading) }
         p.notice { (how) }
         (grid_view(items))
     }

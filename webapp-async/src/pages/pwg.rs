@@ -5,6 +5,11 @@
 //! it takes about the longest. The waterfall shows the staircase against the
 //! three parallel bars, and the elapsed time covers the whole page work (the
 //! sample's PWGasync measured only the registration of its task).
+//!
+//! As in the sample, the calls start widgets, products, gizmos, and the grids
+//! show them in that order. PWGasync.aspx carries the sample's headings (an
+//! `h2` and an `h3` per grid); PWG.aspx had none, so it is headed with its
+//! name and its grids with theirs.
 
 use app_kit::PageError;
 use app_kit::waterfall::waterfall;
@@ -30,7 +35,13 @@ impl SyncPage for Pwg {
     }
 
     fn render(&self, ctx: &RenderContext) -> Markup {
-        pwg("PWG", "one after another, each waiting for the one before", &self.model, ctx)
+        html! {
+            h1 { "PWG" }
+            (lesson("one after another, each waiting for the one before", ctx))
+            h2 { "Widgets" } (grid_view(&self.model.widgets))
+            h2 { "Products" } (grid_view(&self.model.products))
+            h2 { "Gizmos" } (grid_view(&self.model.gizmos))
+        }
     }
 }
 
@@ -53,20 +64,25 @@ impl AsyncPage for PwgAsync {
     }
 
     fn render(&self, ctx: &RenderContext) -> Markup {
-        pwg("PWGasync", "all three at once", &self.model, ctx)
+        // PWGasync.aspx: <h2>Asynchronous Widgets, Products, and Gizmos</h2>,
+        // then <h3>Widgets</h3>, <h3>Products</h3>, <h3>Gizmos</h3>, each over its grid.
+        html! {
+            h2 { "Asynchronous Widgets, Products, and Gizmos" }
+            (lesson("all three at once", ctx))
+            h3 { "Widgets" } (grid_view(&self.model.widgets))
+            h3 { "Products" } (grid_view(&self.model.products))
+            h3 { "Gizmos" } (grid_view(&self.model.gizmos))
+        }
     }
 }
 
-fn pwg(title: &str, how: &str, model: &ProdGizWidget, ctx: &RenderContext) -> Markup {
+/// How the three calls ran and how long the page's work took, with the waterfall.
+fn lesson(how: &str, ctx: &RenderContext) -> Markup {
     html! {
-        h1 { (title) }
         p.notice {
             "The three calls to the Web API ran " (how) "; the page's work took "
             strong { (ctx.elapsed.as_millis()) " ms" } "."
         }
         (waterfall(&ctx.timeline.calls(), ctx.elapsed))
-        h2 { "Products" } (grid_view(&model.products))
-        h2 { "Widgets" } (grid_view(&model.widgets))
-        h2 { "Gizmos" } (grid_view(&model.gizmos))
     }
 }

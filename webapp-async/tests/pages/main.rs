@@ -6,6 +6,7 @@ mod head;
 mod helpers;
 mod live;
 mod pages;
+mod sample;
 mod threads;
 mod url_status;
 

@@ -8,14 +8,14 @@ use crate::helpers::{elapsed_seconds, spawn_app};
 async fn each_list_page_shows_a_grid_generated_from_the_models_fields() {
     let app = spawn_app(0, 4, 10);
     for (path, heading, header_row, cell) in [
-        ("/Products.aspx", "Products", "<th>Id</th><th>Name</th><th>Price</th>", "Product 2"),
-        ("/ProductsAsync.aspx", "ProductsAsync", "<th>Id</th><th>Name</th><th>Price</th>", "2.99"),
-        ("/Widgets.aspx", "Widgets", "<th>Id</th><th>Name</th><th>Price</th>", "1.88"),
+        ("/Products.aspx", "Sync Products", "<th>Id</th><th>Name</th><th>Price</th>", "Product 2"),
+        ("/ProductsAsync.aspx", "Products Asynchronous", "<th>Id</th><th>Name</th><th>Price</th>", "2.99"),
+        ("/Widgets.aspx", "Sync Widgets", "<th>Id</th><th>Name</th><th>Price</th>", "1.88"),
         ("/WidgetsAsync.aspx", "WidgetsAsync", "<th>Id</th><th>Name</th><th>Price</th>", "Widget 1"),
-        ("/Gizmos.aspx", "Gizmos", "<th>Id</th><th>Name</th><th>IntroducedDate</th><th>Quantity</th>", "Gizmo 3"),
+        ("/Gizmos.aspx", "Sync Gizmos", "<th>Id</th><th>Name</th><th>IntroducedDate</th><th>Quantity</th>", "Gizmo 3"),
         (
             "/GizmosAsync.aspx",
-            "GizmosAsync",
+            "Gizmos Async",
             "<th>Id</th><th>Name</th><th>IntroducedDate</th><th>Quantity</th>",
             "Gizmo 1",
         ),
@@ -89,9 +89,9 @@ async fn pwg_takes_the_sum_of_the_delays_and_pwgasync_the_longest() {
     let (status, async_html, async_took) = app.load("/PWGasync.aspx").await;
     assert_eq!(status, 200);
 
-    for html in [&sync_html, &async_html] {
-        for heading in ["<h2>Products</h2>", "<h2>Widgets</h2>", "<h2>Gizmos</h2>"] {
-            assert!(html.contains(heading));
+    for (html, level) in [(&sync_html, "h2"), (&async_html, "h3")] {
+        for list in ["Products", "Widgets", "Gizmos"] {
+            assert!(html.contains(&format!("<{level}>{list}</{level}>")));
         }
         assert_eq!(html.matches("<rect class=\"bar ok\"").count(), 3, "three bars in the waterfall");
     }

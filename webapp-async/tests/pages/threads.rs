@@ -13,7 +13,7 @@ async fn a_full_pool_and_queue_answer_503_server_too_busy() {
 #[actix_web::test]
 async fn async_pages_share_the_thread_a_sync_page_leaves_free() {
     let app = spawn_app(1_000, 2, 20);
-    pool_lessons::async_pages_share_the_free_thread(&app, "/Gizmos.aspx", "/GizmosAsync.aspx", "<h1>GizmosAsync</h1>")
+    pool_lessons::async_pages_share_the_free_thread(&app, "/Gizmos.aspx", "/GizmosAsync.aspx", "<h1>Gizmos Async</h1>")
         .await;
 }
 
