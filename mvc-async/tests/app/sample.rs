@@ -1,9 +1,7 @@
 //! The views against the sample's Mvc4Async, point by point: its text, order
 //! and formats, each quoted from its `.cshtml` (RickAndMSFT/Async-ASP.NET).
 
-use std::sync::Arc;
-
-use crate::helpers::{dead_api_url, elapsed_seconds, spawn_app, spawn_app_against};
+use crate::helpers::{build, dead_api_url, elapsed_seconds, spawn_app};
 
 /// Where `needle` is in `html`; panics if it is not.
 fn at(html: &str, needle: &str) -> usize {
@@ -159,7 +157,7 @@ async fn the_links_partial_is_the_samples() {
 /// ```
 #[actix_web::test]
 async fn the_error_view_has_the_samples_heading() {
-    let app = spawn_app_against(&dead_api_url(), 4, 10, Arc::new(webapi_pgw::metrics::Metrics::new()));
+    let app = test_support::spawn_app_against(build, &dead_api_url(), 4, 10);
 
     let (status, html, _) = app.load("/Home/Products").await;
 
