@@ -63,8 +63,27 @@ impl ApiError {
         if error.is_decode() {
             return ApiError::Body { url, reason: root_cause(&error) };
         }
-        ApiError::Connect { url, reason: root_cause(&error) }
+        ApiError::Connect { url, reason: in_words(&error) }
     }
+}
+
+/// A transport failure in the words a visitor understands, with the system's
+/// own words after it: a reset, an answer that never came, or the rest.
+fn in_words(error: &(dyn std::error::Error + 'static)) -> String {
+    let cause = root_cause(error);
+    let mut source = Some(error);
+    while let Some(current) = source {
+        if let Some(io) = current.downcast_ref::<std::io::Error>() {
+            if io.kind() == std::io::ErrorKind::ConnectionReset {
+                return format!("the connection was reset ({cause})");
+            }
+        }
+        source = current.source();
+    }
+    if cause.contains("connection closed before message completed") {
+        return format!("the connection closed without an answer ({cause})");
+    }
+    cause
 }
 
 /// The innermost cause's message: "Connection refused (os error 111)" says more

@@ -18,6 +18,7 @@ use maud::{Markup, html};
 use serde::{Deserialize, Serialize};
 
 use crate::host::Host;
+use crate::injection::FAULTS;
 use crate::request_pool::PoolSnapshot;
 
 /// The largest burst a visitor may fire.
@@ -72,11 +73,15 @@ struct BurstFigures {
     other: u64,
 }
 
-/// `?kind=sync|async&count=N`.
+/// `kind=sync|async&count=N[&fault=hang|reset|empty|malformed]`.
 #[derive(Debug, Deserialize)]
 struct BurstRequest {
     kind: String,
     count: u32,
+    /// A fault every backend call of the burst's pages asks the Web API for
+    /// (see [`crate::injection`]): watch a hung backend starve the pool.
+    #[serde(default)]
+    fault: Option<String>,
 }
 
 impl LiveView {
@@ -117,6 +122,13 @@ pub fn panel(sync_page: &str, async_page: &str) -> Markup {
             p.legend { span.threads { "■ threads" } " " span.busy { "■ busy" } " " span.queue { "■ queued" } " (last 60 s)" }
             form #burst-form method="post" action="/threadpool/burst" {
                 label { "Burst of " input #burst-count type="number" name="count" min="1" max=(MAX_BURST) value="1000"; " loads of" }
+                " " label { "with the Web API " select #burst-fault name="fault" {
+                    option value="none" selected { "as it is" }
+                    option value="hang" { "hung (fault=hang)" }
+                    option value="reset" { "resetting connections" }
+                    option value="empty" { "closing without an answer" }
+                    option value="malformed" { "sending malformed JSON" }
+                } }
                 " " button #burst-sync type="submit" name="kind" value="sync" { "sync " code { (sync_page) } }
                 " " button #burst-async type="submit" name="kind" value="async" { "async " code { (async_page) } }
             }
@@ -172,6 +184,15 @@ async fn burst(host: web::Data<Host>, view: web::Data<LiveView>, form: web::Form
     if !(1..=MAX_BURST).contains(&form.count) {
         return problem(400, &format!("`count` must be from 1 to {MAX_BURST}, not {}", form.count));
     }
+    let fault = match form.fault.as_deref().filter(|f| !f.is_empty() && *f != "none") {
+        None => None,
+        Some(text) => match FAULTS.into_iter().find(|f| *f == text) {
+            Some(fault) => Some(fault),
+            None => {
+                return problem(400, &format!("`fault` must be none or one of {}, not `{text}`", FAULTS.join(", ")));
+            }
+        },
+    };
     let Some(root) = view.own_root.get().cloned() else {
         return problem(503, "the server is not listening yet");
     };
@@ -181,7 +202,8 @@ async fn burst(host: web::Data<Host>, view: web::Data<LiveView>, form: web::Form
     for counter in [&view.burst.sent, &view.burst.ok, &view.burst.too_busy, &view.burst.other] {
         counter.store(0, Ordering::Relaxed);
     }
-    let (view, count, url) = (view.into_inner(), form.count, format!("{root}{page}"));
+    let query = fault.map(|f| format!("?fault={f}")).unwrap_or_default();
+    let (view, count, url) = (view.into_inner(), form.count, format!("{root}{page}{query}"));
     tracing::info!(%url, count, "live view: burst started");
     host.io().spawn(run_burst(view, url, count));
     HttpResponse::Accepted().json(serde_json::json!({ "page": page, "count": count }))

@@ -69,6 +69,7 @@
     const body = new URLSearchParams({
       kind: event.submitter ? event.submitter.value : "sync",
       count: document.getElementById("burst-count").value,
+      fault: document.getElementById("burst-fault").value,
     });
     const response = await fetch("/threadpool/burst", { method: "POST", body });
     if (!response.ok) {

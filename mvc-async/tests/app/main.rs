@@ -2,6 +2,7 @@
 
 mod actions;
 mod failures;
+mod faults;
 mod head;
 mod helpers;
 mod sample;

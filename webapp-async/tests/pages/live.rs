@@ -38,12 +38,28 @@ async fn a_burst_loads_the_apps_own_page_and_reports_its_answers() {
 }
 
 #[actix_web::test]
+async fn a_burst_against_a_failing_backend_passes_the_fault_on() {
+    let app = spawn_app(0, 4, 100);
+
+    let started = burst(&app, "kind=sync&count=10&fault=malformed").await;
+
+    assert_eq!(started.status(), 202);
+    let completed = || app.host.metrics.pages_completed.get();
+    test_support::eventually(std::time::Duration::from_secs(10), "10 pages answered", || completed() >= 10).await;
+    let (_, metrics, _) = app.load("/metrics").await;
+    assert!(metrics.contains("app_pages_completed_total 10"), "{metrics}");
+    let api = app.client.get(format!("{}metrics", app.api_url)).send().await.unwrap().text().await.unwrap();
+    assert!(api.contains("fault=\"malformed\""), "the API injected the fault: {api}");
+}
+
+#[actix_web::test]
 async fn bad_bursts_are_refused_with_the_reason() {
     let app = spawn_app(0, 4, 10);
     for (form, words) in [
         ("kind=sideways&count=5", "`kind` must be `sync` or `async`"),
         ("kind=sync&count=2001", "`count` must be from 1 to 2000"),
         ("kind=sync&count=0", "`count` must be from 1 to 2000"),
+        ("kind=sync&count=5&fault=explode", "`fault` must be none or one of reset, empty, malformed, hang"),
     ] {
         let response = burst(&app, form).await;
         assert_eq!(response.status(), 400, "{form}");

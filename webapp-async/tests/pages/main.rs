@@ -2,6 +2,7 @@
 
 mod cancellation;
 mod failures;
+mod faults;
 mod head;
 mod helpers;
 mod live;
