@@ -41,6 +41,8 @@ pub struct Host {
     pub pool: RequestPool,
     /// What is counted.
     pub metrics: Arc<AppMetrics>,
+    /// The settings it was made from (the home pages show them).
+    pub settings: Arc<AppSettings>,
     error_pages: Arc<dyn ErrorPages>,
     io: Arc<IoRuntime>,
 }
@@ -60,6 +62,7 @@ impl Host {
             backend: Backend::new(settings, metrics.clone(), io.handle())?,
             pool: RequestPool::new(settings.pool_config(), io.handle()),
             metrics,
+            settings: Arc::new(settings.clone()),
             error_pages: Arc::new(error_pages),
             io: Arc::new(io),
         })

@@ -45,12 +45,12 @@ async fn dispatch(request: HttpRequest, host: web::Data<Host>, controller: &str,
         return views::not_found_response(&format!("There is no controller named “{controller}”."));
     }
     if action.eq_ignore_ascii_case("ThreadPool") {
-        let view = views::thread_pool(host.pool.config());
-        return filters::output_cache::no_store(host.respond(
-            &request,
-            Ok(views::layout(&view, std::time::Duration::ZERO, None).into_string()),
-            std::time::Duration::ZERO,
-        ));
+        // No backend call, but a request thread, as every ASP.NET request needed.
+        let config = host.pool.config();
+        let started = std::time::Instant::now();
+        let view = host
+            .run_sync(move |_| Ok(views::layout(&views::thread_pool(config), started.elapsed(), None).into_string()));
+        return filters::output_cache::no_store(host.respond(&request, view.await, started.elapsed()));
     }
     match home::ACTIONS.iter().find(|a| a.name.eq_ignore_ascii_case(action)) {
         Some(action) => filters::invoke(action, &request, &host).await,

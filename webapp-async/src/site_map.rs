@@ -13,7 +13,7 @@ use crate::pages::pwg::{Pwg, PwgAsync};
 use crate::pages::url_status::UrlStatusPage;
 use crate::pages::{error_pages, home, thread_pool};
 use crate::webforms::Query;
-use crate::webforms::lifecycle::{serve_async, serve_sync};
+use crate::webforms::lifecycle::{serve_async, serve_static, serve_sync};
 
 /// What a page's handler gets.
 pub type Handler = fn(HttpRequest, Host, Query) -> LocalBoxFuture<'static, HttpResponse>;
@@ -25,7 +25,7 @@ pub enum Kind {
     Sync,
     /// It gives its request thread back while it waits.
     Async,
-    /// It makes no call to the Web API.
+    /// It makes no call to the Web API (it still runs on a request thread).
     Static,
 }
 
@@ -66,8 +66,8 @@ impl PageEntry {
 
 /// Every page, in the menu's order (the sample's, then this project's additions).
 pub static PAGES: &[PageEntry] = &[
-    page("/Default.aspx", "Home", Kind::Static, |r, h, _| Box::pin(async move { home::default_page(&r, &h) })),
-    page("/About.aspx", "About", Kind::Static, |_, _, _| Box::pin(async { home::about_page() })),
+    page("/Default.aspx", "Home", Kind::Static, |r, h, _| Box::pin(serve_static(r, h, home::default_page))),
+    page("/About.aspx", "About", Kind::Static, |r, h, _| Box::pin(serve_static(r, h, |_| home::about_page()))),
     page("/PWGasync.aspx", "PWGasync", Kind::Async, |r, h, q| Box::pin(serve_async::<PwgAsync>(r, h, q))),
     page("/PWG.aspx", "PWG", Kind::Sync, |r, h, q| Box::pin(serve_sync::<Pwg>(r, h, q))).twin(
         "/PWGasync.aspx",
@@ -94,10 +94,10 @@ pub static PAGES: &[PageEntry] = &[
     page("/GizmosAsync.aspx", "GizmosAsync", Kind::Async, |r, h, q| Box::pin(serve_async::<GizmosAsync>(r, h, q))),
     page("/UrlStatus.aspx", "UrlStatus", Kind::Async, |r, h, q| Box::pin(serve_async::<UrlStatusPage>(r, h, q)))
         .shows("async user controls: the thread each started on, completed on and was rendered on."),
-    page("/ThreadPool.aspx", "ThreadPool", Kind::Static, |_, h, _| Box::pin(async move { thread_pool::page(&h) }))
+    page("/ThreadPool.aspx", "ThreadPool", Kind::Static, |r, h, _| Box::pin(serve_static(r, h, thread_pool::page)))
         .shows("the request threads live: fire a burst of sync or async loads and watch the pool."),
-    page("/TimeoutErrorPage.aspx", "TimeoutErrorPage", Kind::Static, |_, _, _| {
-        Box::pin(async { error_pages::timeout_error_page() })
+    page("/TimeoutErrorPage.aspx", "TimeoutErrorPage", Kind::Static, |r, h, _| {
+        Box::pin(serve_static(r, h, |_| error_pages::timeout_error_page()))
     })
     .hidden(),
 ];

@@ -45,11 +45,8 @@ pub fn friendly_timeout(reason: Option<&str>) -> Markup {
 }
 
 /// TimeoutErrorPage.aspx opened directly.
-pub fn timeout_error_page() -> HttpResponse {
-    master::html_response(
-        StatusCode::OK,
-        master::page("Friendly Timeout Page", friendly_timeout(None), None).into_string(),
-    )
+pub fn timeout_error_page() -> String {
+    master::page("Friendly Timeout Page", friendly_timeout(None), None).into_string()
 }
 
 /// A 400 for a request malformed before any page ran (its query string).

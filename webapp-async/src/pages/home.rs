@@ -1,18 +1,14 @@
 //! Default.aspx and About.aspx: what the app shows, and why.
 
-use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse, web};
-use app_kit::{AppSettings, Host};
+use app_kit::Host;
 use maud::html;
 
 use crate::site_map::PAGES;
 use crate::webforms::master;
 
 /// Default.aspx: the pages (from the page table) and the live configuration.
-pub fn default_page(request: &HttpRequest, host: &Host) -> HttpResponse {
-    let Some(settings) = request.app_data::<web::Data<AppSettings>>() else {
-        return master::html_response(StatusCode::INTERNAL_SERVER_ERROR, "the app's settings are missing".into());
-    };
+pub fn default_page(host: &Host) -> String {
+    let settings = &host.settings;
     let pool = host.pool.snapshot();
     let limit = settings.max_backend_connections.map_or("unlimited".to_owned(), |n| n.to_string());
     let twins = PAGES.iter().filter_map(|p| p.async_twin.map(|twin| (p.path, twin, p.shows)));
@@ -49,11 +45,11 @@ pub fn default_page(request: &HttpRequest, host: &Host) -> HttpResponse {
             }
         }
     };
-    master::html_response(StatusCode::OK, master::page("Home", content, None).into_string())
+    master::page("Home", content, None).into_string()
 }
 
 /// About.aspx: the lesson in a few paragraphs, and the code of one pair of twins.
-pub fn about_page() -> HttpResponse {
+pub fn about_page() -> String {
     let content = html! {
         h1 { "About: synchronous and asynchronous pages" }
         p {
@@ -92,5 +88,5 @@ pub fn about_page() -> HttpResponse {
         }
         pre.source { code { (include_str!("lists.rs")) } }
     };
-    master::html_response(StatusCode::OK, master::page("About", content, None).into_string())
+    master::page("About", content, None).into_string()
 }

@@ -3,8 +3,6 @@
 //! The figures and the chart come from app-kit's live view
 //! ([`app_kit::live`]): press a burst button and watch the pool.
 
-use actix_web::HttpResponse;
-use actix_web::http::StatusCode;
 use app_kit::Host;
 use maud::html;
 
@@ -12,7 +10,7 @@ use crate::site_map::BURST_PAGES;
 use crate::webforms::master;
 
 /// The page.
-pub fn page(host: &Host) -> HttpResponse {
+pub fn page(host: &Host) -> String {
     let config = host.pool.config();
     let content = html! {
         h1 { "ThreadPool: the request threads, live" }
@@ -26,5 +24,5 @@ pub fn page(host: &Host) -> HttpResponse {
         }
         (app_kit::live::panel(BURST_PAGES.0, BURST_PAGES.1))
     };
-    master::html_response(StatusCode::OK, master::page("ThreadPool", content, None).into_string())
+    master::page("ThreadPool", content, None).into_string()
 }

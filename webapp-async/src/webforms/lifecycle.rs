@@ -56,6 +56,20 @@ pub async fn serve_async<P: AsyncPage>(request: HttpRequest, host: Host, query: 
     host.respond(&request, rendered, started.elapsed())
 }
 
+/// Serves a page without the lifecycle and without backend calls (Default,
+/// About, ThreadPool, TimeoutErrorPage): it still needs a request thread to
+/// run on, as every ASP.NET request did, so under a starved pool it waits too.
+pub async fn serve_static(
+    request: HttpRequest,
+    host: Host,
+    render: impl FnOnce(&Host) -> String + Send + 'static,
+) -> HttpResponse {
+    let started = Instant::now();
+    let on_thread = host.clone();
+    let rendered = host.run_sync(move |_| Ok(render(&on_thread))).await;
+    host.respond(&request, rendered, started.elapsed())
+}
+
 /// Render: the page's content in the master page, with the elapsed time of
 /// its whole work (read once, at this moment) and the threads it ran on.
 fn render<P>(
