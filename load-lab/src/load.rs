@@ -134,6 +134,14 @@ impl Load {
         self.summary_of(|_| true)
     }
 
+    /// The latency at quantile `q` (0.999 for p99.9) of every sample, in ms.
+    pub fn percentile_ms(&self, q: f64) -> f64 {
+        let mut latencies: Vec<Duration> = self.samples.iter().map(|s| s.latency).collect();
+        latencies.sort();
+        let index = ((latencies.len() as f64 * q).ceil() as usize).clamp(1, latencies.len().max(1)) - 1;
+        latencies.get(index).map_or(0.0, |d| d.as_secs_f64() * 1000.0)
+    }
+
     /// The summary of the samples `keep` accepts (counts cover all samples).
     pub fn summary_of(&self, keep: impl Fn(&Sample) -> bool) -> Summary {
         // Microseconds from 1 µs to an hour, 3 significant digits.

@@ -13,8 +13,8 @@ service_kit::use_jemalloc!();
 #[derive(Debug, Parser)]
 #[command(name = "load-lab", version, about, long_about)]
 struct Cli {
-    /// Scenarios to run, by number (1-9); all when none is given.
-    #[arg(long = "scenario", short = 's', value_parser = clap::value_parser!(u8).range(1..=9))]
+    /// Scenarios to run, by number (1-11); all when none is given.
+    #[arg(long = "scenario", short = 's', value_parser = clap::value_parser!(u8).range(1..=11))]
     scenarios: Vec<u8>,
 
     /// Folder for REPORT.md and the charts (created if missing).
@@ -33,7 +33,7 @@ async fn main() -> std::process::ExitCode {
     service_kit::telemetry::init("error");
     load_lab::load::raise_file_limit();
     let scale = if cli.smoke { Scale::Smoke } else { Scale::Full };
-    let chosen: Vec<u8> = if cli.scenarios.is_empty() { (1..=9).collect() } else { cli.scenarios };
+    let chosen: Vec<u8> = if cli.scenarios.is_empty() { (1..=11).collect() } else { cli.scenarios };
     let mut report = Report::new(scale, &chosen);
     for number in chosen {
         match scenarios::run(number, scale).await {

@@ -16,7 +16,7 @@ fn every_scenario_runs_and_the_report_has_its_sections_and_charts() {
 
     assert!(status.success(), "load-lab --smoke failed");
     let report = std::fs::read_to_string(out.join("REPORT.md")).unwrap();
-    for section in 1..=9 {
+    for section in 1..=11 {
         assert!(report.contains(&format!("\n## {section}. ")), "section {section} is missing:\n{report}");
     }
     // What the smoke run can already vouch for: in scenario 3 the synchronous page
@@ -39,8 +39,8 @@ fn every_scenario_runs_and_the_report_has_its_sections_and_charts() {
 
 #[test]
 fn unknown_scenarios_are_refused_with_a_usage_error() {
-    let output = Command::new(env!("CARGO_BIN_EXE_load-lab")).args(["--scenario", "10"]).output().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_load-lab")).args(["--scenario", "12"]).output().unwrap();
 
     assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("10 is not in 1..=9"));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("12 is not in 1..=11"));
 }

@@ -9,10 +9,14 @@
 //! 7. `scale.rs`: a thousand concurrent PWGasync loads.
 //! 8. `webapi_vs_nginx.rs`: the Web API beside nginx (the benchmark script).
 //! 9. `injection.rs`: the default settings: thread injection under a burst.
+//! 10. `hung_backend.rs`: a hung backend, and what it does to each kind of page.
+//! 11. `lognormal.rs`: delays with a long tail: PWG against PWGasync.
 
 mod cancellation;
 mod connection_limit;
+mod hung_backend;
 mod injection;
+mod lognormal;
 mod parallel;
 mod queue_limit;
 mod scale;
@@ -56,6 +60,8 @@ pub async fn run(number: u8, scale: Scale) -> Result<Section, Failure> {
         7 => scale::run(scale).await,
         8 => webapi_vs_nginx::run(scale).await,
         9 => injection::run(scale).await,
+        10 => hung_backend::run(scale).await,
+        11 => lognormal::run(scale).await,
         other => Err(Failure::NoScenario(other)),
     }
 }
