@@ -10,7 +10,7 @@
 set -uo pipefail
 
 say() { printf 'install-test-deps: %s\n' "$*" >&2; }
-found() { # env-var names...: the variable's file if set, else the first name on PATH
+found() { # VAR NAME...: true when $VAR names a file, or (VAR unset) when a NAME is on PATH
     local var=$1; shift
     if [ -n "${!var:-}" ]; then [ -f "${!var}" ]; return; fi
     local name
@@ -33,10 +33,10 @@ if command -v apt-get >/dev/null && [ "$sudo" != none ] && [ -z "${CHROME:-}${CH
     fi
     say "apt-get could not install them"
 fi
-say "Chromium and chromedriver are missing, so the browser tests will skip. Install them:"
+say "Chromium or chromedriver is missing: the browser tests will skip (under CI=true, fail). Install them:"
 say "  Debian:        apt-get install chromium chromium-driver"
 say "  Ubuntu:        apt-get install chromium-browser chromium-chromedriver (or Chrome and its chromedriver)"
 say "  Fedora:        dnf install chromium chromedriver"
-say "  macOS:         brew install --cask chromium chromedriver"
+say "  macOS:         Google Chrome, brew install --cask chromedriver, and CHROME=\"/Applications/Google Chrome.app/Contents/MacOS/Google Chrome\""
 say "  or point CHROME and CHROMEDRIVER at a browser and its driver."
 exit 0
