@@ -20,6 +20,7 @@ unset PUBLISH_ADDRESS
 say() { printf 'compose-check: %s\n' "$*" >&2; }
 fail() { say "FAILED: $*"; $compose ps >&2 || true; $compose logs --tail=30 >&2 || true; exit 1; }
 
+begun=$(date +%s)
 scripts/validate-compose.sh
 scripts/docker-engine.sh
 compose="docker compose"
@@ -113,15 +114,16 @@ wait_healthy
 check_everything
 
 $compose down --remove-orphans >/dev/null 2>&1 || fail "down"
-say "all checks passed under $($compose version --short)"
+say "all checks passed under $($compose version --short), in $(( $(date +%s) - begun )) s"
 
 # The second pass: Debian's Compose 1.29 on the same image, without building.
 if command -v docker-compose >/dev/null; then
     compose=docker-compose
+    second=$(date +%s)
     say "second pass: $($compose version --short) (up on the image built above, every page, down)"
     $compose up -d --no-build >/dev/null 2>&1 || fail "up"
     wait_healthy
     check_everything
     $compose down --remove-orphans >/dev/null 2>&1 || fail "down"
-    say "all checks passed under Compose $($compose version --short)"
+    say "all checks passed under Compose $($compose version --short), in $(( $(date +%s) - second )) s"
 fi
