@@ -73,10 +73,10 @@ fn in_words(error: &(dyn std::error::Error + 'static)) -> String {
     let cause = root_cause(error);
     let mut source = Some(error);
     while let Some(current) = source {
-        if let Some(io) = current.downcast_ref::<std::io::Error>() {
-            if io.kind() == std::io::ErrorKind::ConnectionReset {
-                return format!("the connection was reset ({cause})");
-            }
+        if let Some(io) = current.downcast_ref::<std::io::Error>()
+            && io.kind() == std::io::ErrorKind::ConnectionReset
+        {
+            return format!("the connection was reset ({cause})");
         }
         source = current.source();
     }
