@@ -5,6 +5,10 @@ use std::path::PathBuf;
 /// A failed scenario: a service would not start, or the lab could not measure.
 #[derive(Debug, thiserror::Error)]
 pub enum Failure {
+    /// The scenario cannot run here, for this reason (the report says
+    /// "skipped"; the run does not fail for it).
+    #[error("skipped: {0}")]
+    Skip(String),
     /// There is no scenario with this number.
     #[error("there is no scenario {0}")]
     NoScenario(u8),
@@ -27,7 +31,7 @@ pub enum Failure {
     /// The benchmark script could not be run.
     #[error("cannot run the benchmark script: {0}")]
     Script(#[source] std::io::Error),
-    /// The benchmark script ran but printed no table; its stderr.
-    #[error("the benchmark script printed no table:\n{0}")]
-    NoTable(String),
+    /// The benchmark script ran but printed no table: its exit status and stderr.
+    #[error("the benchmark script ({0}) printed no table:\n{1}")]
+    NoTable(std::process::ExitStatus, String),
 }

@@ -21,8 +21,10 @@ mod thread_cost;
 mod webapi_vs_nginx;
 
 use crate::failure::Failure;
+use crate::lab::{Lab, Service};
 use crate::load::Summary;
-use crate::report::Section;
+use crate::report::{Outcome, Section};
+use crate::services::App;
 
 /// How hard the scenarios push.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,19 +45,103 @@ impl Scale {
     }
 }
 
-/// Runs scenario `number` at `scale`.
-pub async fn run(number: u8, scale: Scale) -> Result<Section, Failure> {
+/// What a scenario is, and what it needs from services it did not start.
+struct Scenario {
+    title: &'static str,
+    /// Why it must start its own services, when it must (its claim depends
+    /// on settings the lab chooses): it is skipped against running ones.
+    own_only: Option<&'static str>,
+    /// The running services it measures, when it can measure running ones.
+    needs: &'static [Service],
+}
+
+const WEBAPP: Service = Service::App(App::WebForms);
+const MVC: Service = Service::App(App::Mvc);
+
+/// The scenarios, by number (the first is 1).
+const SCENARIOS: [Scenario; 9] = [
+    Scenario { title: "Parallel calls: PWG against PWGasync", own_only: None, needs: &[WEBAPP, MVC] },
+    Scenario {
+        title: "Thread starvation: a burst against a small pool",
+        own_only: Some("a pool of 50 request threads and a fixed 500 ms Web API delay"),
+        needs: &[],
+    },
+    Scenario {
+        title: "The queue limit: 503 Server Too Busy",
+        own_only: Some("50 request threads, a queue of 100 and a fixed 500 ms Web API delay"),
+        needs: &[],
+    },
+    Scenario {
+        title: "The cost of a waiting request",
+        own_only: Some("each app as a process of its own, to read its threads and memory from /proc"),
+        needs: &[],
+    },
+    Scenario { title: "Cancellation reaches the Web API", own_only: None, needs: &[Service::Api, WEBAPP, MVC] },
+    Scenario {
+        title: "The outbound connection limit",
+        own_only: Some("--max-backend-connections set to 12 × CPUs and then unlimited, and a fixed 100 ms delay"),
+        needs: &[],
+    },
+    Scenario { title: "Scale of the async path", own_only: None, needs: &[WEBAPP, MVC] },
+    Scenario {
+        title: "The Web API against nginx",
+        own_only: Some("nginx, webapi-pgw and a bare actix-web server started by bench/webapi-vs-nginx.sh"),
+        needs: &[],
+    },
+    Scenario { title: "Thread injection: a burst at the default settings", own_only: None, needs: &[WEBAPP] },
+];
+
+/// Scenario `number`'s heading in the report: "1. Parallel calls: ...".
+pub fn title(number: u8) -> String {
+    let name = SCENARIOS.get(usize::from(number).wrapping_sub(1)).map_or("(no such scenario)", |s| s.title);
+    format!("{number}. {name}")
+}
+
+/// Runs scenario `number` at `scale` against `lab`'s services. Never fails:
+/// a scenario that cannot run here, or that failed, gets a section saying
+/// so and why, so the report keeps every other scenario's results.
+pub async fn run(number: u8, scale: Scale, lab: &Lab) -> (Section, Outcome) {
     println!("scenario {number}");
+    let result = match SCENARIOS.get(usize::from(number).wrapping_sub(1)) {
+        None => Err(Failure::NoScenario(number)),
+        Some(scenario) => match (scenario.own_only, lab.is_own()) {
+            (Some(reason), false) => Err(Failure::Skip(format!("needs to start its own services with {reason}"))),
+            _ => match lab.missing(scenario.needs) {
+                Some(reason) => Err(Failure::Skip(reason)),
+                None => run_one(number, scale, lab).await,
+            },
+        },
+    };
+    match result {
+        Ok(section) => (section, Outcome::Measured),
+        Err(Failure::Skip(reason)) => {
+            println!("  skipped: {reason}");
+            let body = format!("**Skipped**: {}.\n", reason.trim_end_matches('.'));
+            (Section::note(title(number), body), Outcome::Skipped(reason))
+        }
+        Err(error) => {
+            eprintln!("scenario {number} failed: {error}");
+            let text = error.to_string();
+            let body = match text.split_once('\n') {
+                None => format!("**Failed**: {text}\n"),
+                Some((first, rest)) => format!("**Failed**: {first}\n\n```text\n{}\n```\n", rest.trim_end()),
+            };
+            (Section::note(title(number), body), Outcome::Failed(error.to_string()))
+        }
+    }
+}
+
+async fn run_one(number: u8, scale: Scale, lab: &Lab) -> Result<Section, Failure> {
     match number {
-        1 => parallel::run(scale).await,
+        1 => parallel::run(scale, lab).await,
         2 => starvation::run(scale).await,
         3 => queue_limit::run(scale).await,
         4 => thread_cost::run(scale).await,
-        5 => cancellation::run(scale).await,
+        5 => cancellation::run(scale, lab).await,
         6 => connection_limit::run(scale).await,
-        7 => scale::run(scale).await,
+        7 => scale::run(scale, lab).await,
         8 => webapi_vs_nginx::run(scale).await,
-        9 => injection::run(scale).await,
+        9 => injection::run(scale, lab).await,
         other => Err(Failure::NoScenario(other)),
     }
 }
