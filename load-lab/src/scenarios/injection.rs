@@ -64,10 +64,6 @@ pub async fn run(scale: Scale, lab: &Lab) -> Result<Section, Failure> {
         runs.push(traced_burst(lab, label, page, settings, requests, settle).await?);
     }
     let mixed = mixed(lab, &defaults, requests / 2, scale.pick(50, 4)).await?;
-    let pool_settings = {
-        let app = lab.app(APP, defaults.clone())?;
-        pool(&client(), &app.address).await
-    };
     let mixed_summary = mixed.summary_of(|s| s.status == 200);
 
     let rows: Vec<Vec<String>> = runs
@@ -115,6 +111,7 @@ pub async fn run(scale: Scale, lab: &Lab) -> Result<Section, Failure> {
              burst runs on a fresh app, its pool at the minimum."
         )
     } else {
+        let pool_settings = pool(&client(), &lab.app(APP, defaults.clone())?.address).await;
         format!(
             "The running app with its own settings: {:.0} to {:.0} request threads (its `/metrics`; the injection \
              interval is not there, and the claim assumes the default 500 ms), its own Web API and delays. Before each \
@@ -131,13 +128,18 @@ pub async fn run(scale: Scale, lab: &Lab) -> Result<Section, Failure> {
          The synchronous burst is held back by thread injection, not by the maximum: about two new threads a \
          second, each serving two pages a second, so the burst drains slowly while most of it waits in the queue. \
          The asynchronous burst needs no more threads than the minimum: each page gives its thread back while it \
-         waits. With injection off, threads start at once and the synchronous burst is as quick as the async one, \
-         at the price of a thread per waiting request.\n\n\
+         waits.{}\n\n\
          Mixed: {} async pages requested 1 s into a synchronous burst of {}: {} answered 200 with p50 {:.0} ms \
          and p99 {:.0} ms (the Web API's delay included), {} refused with 503. They queue for a thread \
          behind the synchronous pages, as every ASP.NET request did: an async page is only as quick as the \
          pool lets it start.\n\n![{name}]({name})\n",
         table(&header, &rows),
+        if lab.is_own() {
+            " With injection off, threads start at once and the synchronous burst is as quick as the async one, at \
+             the price of a thread per waiting request."
+        } else {
+            ""
+        },
         mixed.samples.len(),
         requests / 2,
         mixed_summary.ok,

@@ -13,7 +13,8 @@ pub async fn run(scale: Scale, lab: &Lab) -> Result<Section, Failure> {
     let loads = scale.pick(10, 1);
     // Running services: the apps call their own API, with its own delays.
     let api = lab.api_for_apps(DELAY_MS, DELAY_MS)?;
-    let (api_url, delays) = api.as_ref().map_or(("", "the running Web API's own delay"), |a| (&a.url, &a.delays));
+    let (api_url, delays) =
+        api.as_ref().map_or(("", "as long as the running Web API's delay"), |a| (&a.url, &a.delays));
     let expected = if lab.is_own() { "≈1500 / ≈500" } else { "sum / longest of the 3 delays" };
     let client = client();
     let mut rows = Vec::new();

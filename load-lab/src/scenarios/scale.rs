@@ -61,23 +61,32 @@ pub async fn run(scale: Scale, lab: &Lab) -> Result<Section, Failure> {
         ]);
     }
     let little = users as f64 / (DELAY_MS as f64 / 1000.0);
-    let running_note = if lab.is_own() {
-        String::new()
+    let (setting, reading) = if lab.is_own() {
+        (
+            format!(
+                "the Web API at a fixed {DELAY_MS} ms. Little's law allows {little:.0} pages/s (users ÷ delay). Goal: \
+                 at least 90 % of that, and p99 within 50 ms of the delay."
+            ),
+            format!(
+                "The load generator, the app and the Web API run in this process, so its CPU time per page load is \
+                 the whole cost of a page here: four HTTP exchanges on each side, JSON and an HTML page. {cores} \
+                 cores then allow at most the \"CPU ceiling\". Where pages/s sits at that ceiling, the limit is CPU, \
+                 not waiting: no thread waits anywhere on this path, and more users would only queue for the cores."
+            ),
+        )
     } else {
-        "\n**Against running services**: the Web API's delays are its own, so Little's law here divides the users \
-         by the page's mean time alone (5 loads one at a time before the load); the services run in other \
-         processes, so the lab's CPU time is not a page's cost, and the goal (for the lab's own 100 ms API on \
-         this machine) is not judged.\n"
-            .to_owned()
+        (
+            "the running Web API with its own delays, so Little's law here divides the users by the page's mean \
+             time alone (5 loads one at a time before the load)."
+                .to_owned(),
+            "The services run in other processes, so the lab's CPU time is not a page's cost, and the goal (for \
+             the lab's own 100 ms API) is not judged."
+                .to_owned(),
+        )
     };
     let body = format!(
         "{users} virtual users, each loading PWGasync again and again for {seconds} s ({} backend calls in flight \
-         at a time), the Web API at a fixed {DELAY_MS} ms. Little's law allows {little:.0} pages/s (users ÷ \
-         delay). Goal: at least 90 % of that, and p99 within 50 ms of the delay.\n\n{}\nThe load generator, the \
-         app and the Web API run in this process, so its CPU time per page load is the whole cost of a page \
-         here: four HTTP exchanges on each side, JSON and an HTML page. {cores} cores then allow at most the \
-         \"CPU ceiling\". Where pages/s sits at that ceiling, the limit is CPU, not waiting: no thread waits \
-         anywhere on this path, and more users would only queue for the cores.\n{running_note}",
+         at a time), {setting}\n\n{}\n{reading}\n",
         users * 3,
         table(
             &[
