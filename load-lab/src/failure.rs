@@ -22,6 +22,9 @@ pub enum Failure {
     /// A load task panicked or was cancelled.
     #[error("a load task failed: {0}")]
     Load(#[from] tokio::task::JoinError),
+    /// The scenario panicked (a bug in the lab): the message.
+    #[error("the scenario panicked: {0}")]
+    Panicked(String),
     /// A chart could not be drawn.
     #[error("cannot draw the chart: {0}")]
     Chart(String),

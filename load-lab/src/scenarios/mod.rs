@@ -20,6 +20,10 @@ mod starvation;
 mod thread_cost;
 mod webapi_vs_nginx;
 
+use std::panic::AssertUnwindSafe;
+
+use futures_util::FutureExt;
+
 use crate::failure::Failure;
 use crate::lab::{Lab, Service};
 use crate::load::Summary;
@@ -108,7 +112,7 @@ pub async fn run(number: u8, scale: Scale, lab: &Lab) -> (Section, Outcome) {
             (Some(reason), false) => Err(Failure::Skip(format!("needs to start its own services with {reason}"))),
             _ => match lab.missing(scenario.needs) {
                 Some(reason) => Err(Failure::Skip(reason)),
-                None => run_one(number, scale, lab).await,
+                None => contained(run_one(number, scale, lab)).await,
             },
         },
     };
@@ -129,6 +133,19 @@ pub async fn run(number: u8, scale: Scale, lab: &Lab) -> (Section, Outcome) {
             (Section::note(title(number), body), Outcome::Failed(error.to_string()))
         }
     }
+}
+
+/// Runs `scenario`, its panic turned into its failure: a bug in one
+/// scenario must not lose the others' results.
+async fn contained(scenario: impl Future<Output = Result<Section, Failure>>) -> Result<Section, Failure> {
+    AssertUnwindSafe(scenario).catch_unwind().await.unwrap_or_else(|panic| {
+        let message = panic
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "(no message)".into());
+        Err(Failure::Panicked(message))
+    })
 }
 
 async fn run_one(number: u8, scale: Scale, lab: &Lab) -> Result<Section, Failure> {
@@ -163,3 +180,28 @@ fn summary_row(label: &str, s: &Summary) -> Vec<String> {
 
 /// The header of [`summary_row`]'s table.
 const SUMMARY_HEADER: [&str; 9] = ["load", "requests", "200", "503", "pages/s", "p50 ms", "p95 ms", "p99 ms", "max ms"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_panicking_scenario_is_a_failure_with_its_message() {
+        let outcome = contained(async { panic!("chart of {} points", 3) }).await;
+
+        assert!(matches!(&outcome, Err(Failure::Panicked(m)) if m == "chart of 3 points"), "{:?}", outcome.err());
+    }
+
+    #[tokio::test]
+    async fn a_scenario_that_cannot_run_here_is_skipped_not_failed() {
+        let lab = Lab::new(crate::lab::RunningUrls { webapp: Some("http://127.0.0.1:1".into()), ..Default::default() });
+
+        let (own_only, outcome) = run(2, Scale::Smoke, &lab).await;
+        let (missing, missing_outcome) = run(5, Scale::Smoke, &lab).await;
+
+        assert!(matches!(outcome, Outcome::Skipped(_)), "{outcome:?}");
+        assert!(own_only.body.starts_with("**Skipped**: needs to start its own services with a pool of 50"));
+        assert_eq!(missing_outcome, Outcome::Skipped("needs --api-url and --mvc-url".into()));
+        assert_eq!(missing.title, "5. Cancellation reaches the Web API");
+    }
+}
