@@ -21,7 +21,7 @@
 //! - [`scenarios`]: the nine scenarios, one file each, and which of them can
 //!   measure running services.
 //! - [`report`]: the Markdown report and where it is written.
-//! - [`failure`]: what can stop a scenario ([`failure::Failure`]).
+//! - [`failure`]: what can stop a scenario, or skip it ([`failure::Failure`]).
 
 pub mod charts;
 pub mod failure;
