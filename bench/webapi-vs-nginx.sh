@@ -13,7 +13,9 @@
 # p99 <= 600 ms, RSS <= 150 MB. It exits 1 when a goal is missed.
 #
 # Installs what it needs from Debian (wrk, nginx, its echo module) when missing;
-# needs root for that, and for raising net.core.somaxconn (best effort).
+# needs root and apt-get for that, and root for raising net.core.somaxconn (best
+# effort). When it cannot have wrk, nginx, the module or cargo it says why and
+# exits 3, having measured nothing (the load lab reports scenario 8 skipped).
 # Traffic stays on loopback. Usage:
 #   bench/webapi-vs-nginx.sh                       # the 10,000 connections for 10 s
 #   CONNECTIONS=1000 DURATION=5s ROUNDS=1 bench/webapi-vs-nginx.sh   # a quick look
@@ -44,10 +46,22 @@ say() { printf '%s\n' "$*" >&2; }
 
 # --- tools -------------------------------------------------------------------
 echo_module=/usr/lib/nginx/modules/ngx_http_echo_module.so
+packages="wrk nginx-light libnginx-mod-http-echo"
 if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null || [ ! -f "$echo_module" ]; then
+    if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
+        say "cannot install wrk, nginx and its echo module: that needs apt-get and root; install $packages (Debian's names) and run again"
+        exit 3
+    fi
     say "installing wrk, nginx and its echo module from Debian"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light libnginx-mod-http-echo >/dev/null
+    # shellcheck disable=SC2086 # the package names are words
+    if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $packages >/dev/null; }; then
+        say "cannot install $packages with apt-get (see its messages above)"
+        exit 3
+    fi
+fi
+if ! command -v cargo >/dev/null; then
+    say "cannot build webapi-pgw: cargo is not on PATH"
+    exit 3
 fi
 
 # --- limits: each connection is a file descriptor on both sides ---------------

@@ -5,6 +5,10 @@ use std::path::PathBuf;
 /// A failed scenario: a service would not start, or the lab could not measure.
 #[derive(Debug, thiserror::Error)]
 pub enum Failure {
+    /// The scenario cannot run here, for this reason (the report says
+    /// "skipped"; the run does not fail for it).
+    #[error("skipped: {0}")]
+    Skip(String),
     /// There is no scenario with this number.
     #[error("there is no scenario {0}")]
     NoScenario(u8),
@@ -18,6 +22,9 @@ pub enum Failure {
     /// A load task panicked or was cancelled.
     #[error("a load task failed: {0}")]
     Load(#[from] tokio::task::JoinError),
+    /// The scenario panicked (a bug in the lab): the message.
+    #[error("the scenario panicked: {0}")]
+    Panicked(String),
     /// A chart could not be drawn.
     #[error("cannot draw the chart: {0}")]
     Chart(String),
@@ -27,7 +34,7 @@ pub enum Failure {
     /// The benchmark script could not be run.
     #[error("cannot run the benchmark script: {0}")]
     Script(#[source] std::io::Error),
-    /// The benchmark script ran but printed no table; its stderr.
-    #[error("the benchmark script printed no table:\n{0}")]
-    NoTable(String),
+    /// The benchmark script ran but printed no table: its exit status and stderr.
+    #[error("the benchmark script ({0}) printed no table:\n{1}")]
+    NoTable(std::process::ExitStatus, String),
 }

@@ -5,20 +5,27 @@
 //! cancel work all the way to the backend, and that server settings matter.
 //! The sample never measured any of it. Each scenario here starts the real
 //! services it needs (in this process, or as separate processes where their
-//! threads and memory are measured), puts load on them, and writes what it
-//! saw next to what the tutorial claims, as Markdown tables and SVG charts.
+//! threads and memory are measured), or uses services already running,
+//! puts load on them, and writes what it saw next to what the tutorial
+//! claims, as Markdown tables and SVG charts. A scenario that cannot run, or
+//! fails, gets a section saying why; the report is always written.
 //!
 //! # Layout
 //! - [`load`]: the load generator (bursts and sustained closed-loop load) and
 //!   its summaries (percentiles from an HDR histogram).
+//! - [`lab`]: whose services a scenario measures: its own, or services
+//!   already running (`--api-url`, `--webapp-url`, `--mvc-url`); the one
+//!   place that decides, and the handles both give (URLs, `/metrics`).
 //! - [`services`]: starting and stopping the API and the apps for a scenario.
 //! - [`charts`]: the SVG charts (plotters).
-//! - [`scenarios`]: the eight scenarios, one file each.
+//! - [`scenarios`]: the nine scenarios, one file each, and which of them can
+//!   measure running services.
 //! - [`report`]: the Markdown report and where it is written.
-//! - [`failure`]: what can stop a scenario ([`failure::Failure`]).
+//! - [`failure`]: what can stop a scenario, or skip it ([`failure::Failure`]).
 
 pub mod charts;
 pub mod failure;
+pub mod lab;
 pub mod load;
 pub mod report;
 pub mod scenarios;

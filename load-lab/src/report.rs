@@ -16,15 +16,34 @@ pub struct Section {
     pub charts: Vec<(String, String)>,
 }
 
+impl Section {
+    /// A section with no measurement: why a scenario was skipped or failed.
+    pub fn note(title: String, body: String) -> Section {
+        Section { title, claim: String::new(), body, charts: Vec::new() }
+    }
+}
+
+/// How a scenario ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// It ran and measured.
+    Measured,
+    /// It cannot run here, for this reason; not a failure.
+    Skipped(String),
+    /// It failed, for this reason: the run exits non-zero.
+    Failed(String),
+}
+
 /// The whole report.
 pub struct Report {
     header: String,
-    sections: Vec<Section>,
+    sections: Vec<(u8, Section, Outcome)>,
 }
 
 impl Report {
-    /// A report of `scenarios` at `scale`, headed with this machine and the date.
-    pub fn new(scale: Scale, scenarios: &[u8]) -> Report {
+    /// A report of `scenarios` at `scale`, headed with this machine, the date
+    /// and `services` (which services were measured, in words).
+    pub fn new(scale: Scale, scenarios: &[u8], services: &str) -> Report {
         let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
         let memory = std::fs::read_to_string("/proc/meminfo")
             .ok()
@@ -37,10 +56,9 @@ impl Report {
         let scenarios: Vec<String> = scenarios.iter().map(u8::to_string).collect();
         let header = format!(
             "# Load lab report\n\n\
-             Written by `load-lab` ({}) on {date}. Machine: {cores} cores, {memory}, Linux {}. The load \
-             generator, the apps and the Web API share these cores. Scenarios: {}.\n\n\
-             Each section sets the tutorial's claim beside what was measured. Delays are fixed, or \
-             random with a fixed seed, so runs are repeatable up to the machine's noise.\n",
+             Written by `load-lab` ({}) on {date}. Machine: {cores} cores, {memory}, Linux {}. \
+             Scenarios: {}.\n\n{services}\n\n\
+             Each section sets the tutorial's claim beside what was measured.\n",
             match scale {
                 Scale::Full => "full scale",
                 Scale::Smoke => "SMOKE scale: a few requests each, numbers not meaningful",
@@ -51,17 +69,41 @@ impl Report {
         Report { header, sections: Vec::new() }
     }
 
-    /// Adds a scenario's section.
-    pub fn add(&mut self, section: Section) {
-        self.sections.push(section);
+    /// Adds scenario `number`'s section and how it ended.
+    pub fn add(&mut self, number: u8, section: Section, outcome: Outcome) {
+        self.sections.push((number, section, outcome));
+    }
+
+    /// Whether any scenario failed.
+    pub fn failed(&self) -> bool {
+        self.sections.iter().any(|(_, _, outcome)| matches!(outcome, Outcome::Failed(_)))
+    }
+
+    /// "Scenarios measured: 1, 5. Skipped: 2, 3. Failed: 8.", leaving out empty kinds.
+    fn outcomes(&self) -> String {
+        let numbers = |kind: fn(&Outcome) -> bool| -> Vec<String> {
+            self.sections.iter().filter(|(_, _, o)| kind(o)).map(|(n, _, _)| n.to_string()).collect()
+        };
+        [
+            ("Scenarios measured", numbers(|o| *o == Outcome::Measured)),
+            ("Skipped", numbers(|o| matches!(o, Outcome::Skipped(_)))),
+            ("Failed", numbers(|o| matches!(o, Outcome::Failed(_)))),
+        ]
+        .into_iter()
+        .filter(|(_, n)| !n.is_empty())
+        .map(|(kind, n)| format!("{kind}: {}.", n.join(", ")))
+        .collect::<Vec<_>>()
+        .join(" ")
     }
 
     /// Writes `REPORT.md` and the charts into `folder`; returns the report's path.
     pub fn write(&self, folder: &Path) -> std::io::Result<PathBuf> {
         std::fs::create_dir_all(folder)?;
-        let mut text = self.header.clone();
-        for section in &self.sections {
-            text.push_str(&format!("\n## {}\n\n**The claim.** {}\n\n{}\n", section.title, section.claim, section.body));
+        let mut text = format!("{}\n{}\n", self.header, self.outcomes());
+        for (_, section, _) in &self.sections {
+            let claim =
+                if section.claim.is_empty() { String::new() } else { format!("**The claim.** {}\n\n", section.claim) };
+            text.push_str(&format!("\n## {}\n\n{claim}{}\n", section.title, section.body));
             for (name, svg) in &section.charts {
                 std::fs::write(folder.join(name), svg)?;
             }

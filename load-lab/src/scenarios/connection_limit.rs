@@ -51,7 +51,7 @@ pub async fn run(scale: Scale) -> Result<Section, Failure> {
         (loads as u32 * 3).div_ceil(auto_config),
     );
     Ok(Section {
-        title: "6. The outbound connection limit".into(),
+        title: super::title(6),
         claim: "the number of concurrent connections to one backend host matters (ASP.NET's autoConfig allows \
                 12 × CPUs); the sample lifts it to unlimited."
             .into(),

@@ -104,7 +104,7 @@ pub async fn run(scale: Scale) -> Result<Section, Failure> {
         table(&header, &rows),
     );
     Ok(Section {
-        title: "10. A hung backend".into(),
+        title: super::title(10),
         claim: "a backend that hangs takes down a site of synchronous pages (every request thread waits on it, then \
                 the queue fills, then every page waits or gets 503), while asynchronous pages with a timeout keep \
                 the site serving."

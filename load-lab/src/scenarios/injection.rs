@@ -7,6 +7,9 @@
 //! - The same synchronous burst with `--thread-injection-ms 0` (threads at once).
 //! - Mixed: async pages requested while a synchronous burst holds the pool,
 //!   and how long they waited for a thread.
+//!
+//! Against a running app the pool is read from its `/metrics`, as it is for
+//! ours; the burst without injection needs an app of our own and is left out.
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -16,10 +19,11 @@ use plotters::style::RGBColor;
 
 use crate::charts::{ASYNC, SYNC, Series, lines};
 use crate::failure::Failure;
+use crate::lab::{Lab, pool};
 use crate::load::{Load, burst, client};
 use crate::report::{Section, table};
 use crate::scenarios::Scale;
-use crate::services::{App, Page, RunningApp, default_settings, start_api, start_app};
+use crate::services::{App, Page, default_settings};
 
 const DELAY_MS: u64 = 500;
 /// The queues' lines, beside the threads' red (sync) and green (async).
@@ -38,22 +42,28 @@ struct Run {
     load: Load,
     trace: Trace,
     most_threads: usize,
+    threads_at_start: usize,
 }
 
-pub async fn run(scale: Scale) -> Result<Section, Failure> {
+pub async fn run(scale: Scale, lab: &Lab) -> Result<Section, Failure> {
     let requests = scale.pick(1000, 12);
-    let api = start_api(DELAY_MS, DELAY_MS)?;
-    let defaults = default_settings(&api.url);
+    let api = lab.api_for_apps(DELAY_MS, DELAY_MS)?;
+    let defaults = default_settings(api.as_ref().map_or("", |a| &a.url));
     let instant = AppSettings { thread_injection_ms: 0, ..defaults.clone() };
-    let mut runs = Vec::new();
-    for (label, page, settings) in [
+    // A running app is not fresh: let threads of earlier loads retire (20 s idle by default) first.
+    let settle = if lab.is_own() { Duration::ZERO } else { scale.pick(Duration::from_secs(30), Duration::ZERO) };
+    let mut bursts = vec![
         ("sync, default injection", Page::Products, &defaults),
         ("async, default injection", Page::ProductsAsync, &defaults),
-        ("sync, --thread-injection-ms 0", Page::Products, &instant),
-    ] {
-        runs.push(traced_burst(label, page, settings, requests).await?);
+    ];
+    if lab.is_own() {
+        bursts.push(("sync, --thread-injection-ms 0", Page::Products, &instant));
     }
-    let mixed = mixed(&defaults, requests / 2, scale.pick(50, 4)).await?;
+    let mut runs = Vec::new();
+    for (label, page, settings) in bursts {
+        runs.push(traced_burst(lab, label, page, settings, requests, settle).await?);
+    }
+    let mixed = mixed(lab, &defaults, requests / 2, scale.pick(50, 4)).await?;
     let mixed_summary = mixed.summary_of(|s| s.status == 200);
 
     let rows: Vec<Vec<String>> = runs
@@ -67,39 +77,69 @@ pub async fn run(scale: Scale) -> Result<Section, Failure> {
                 s.too_busy.to_string(),
                 format!("{:.1}", run.load.wall.as_secs_f64()),
                 format!("{:.0}", s.p99),
+                run.threads_at_start.to_string(),
                 run.most_threads.to_string(),
             ]
         })
         .collect();
-    let header = ["burst", "requests", "200", "503", "burst took s", "p99 ms", "most threads"];
+    let header = ["burst", "requests", "200", "503", "burst took s", "p99 ms", "threads at start", "most threads"];
+    let mut columns = vec![
+        ("sync: threads", column(&runs[0].trace, 1), SYNC),
+        ("sync: queued", column(&runs[0].trace, 2), SYNC_QUEUE),
+        ("async: threads", column(&runs[1].trace, 1), ASYNC),
+        ("async: queued", column(&runs[1].trace, 2), ASYNC_QUEUE),
+    ];
+    if let Some(instant) = runs.get(2) {
+        columns.push(("sync, injection off: threads", column(&instant.trace, 1), INSTANT));
+    }
+    let series: Vec<Series<'_>> = columns
+        .iter()
+        .map(|(label, points, color)| Series { label: (*label).to_owned(), points, color: *color })
+        .collect();
     let chart = lines(
         &format!("{}: {requests} requests at once, default settings", APP.name()),
         "seconds since the burst",
         "threads / queued requests",
-        &[
-            Series { label: "sync: threads".into(), points: &column(&runs[0].trace, 1), color: SYNC },
-            Series { label: "sync: queued".into(), points: &column(&runs[0].trace, 2), color: SYNC_QUEUE },
-            Series { label: "async: threads".into(), points: &column(&runs[1].trace, 1), color: ASYNC },
-            Series { label: "async: queued".into(), points: &column(&runs[1].trace, 2), color: ASYNC_QUEUE },
-            Series { label: "sync, injection off: threads".into(), points: &column(&runs[2].trace, 1), color: INSTANT },
-        ],
+        &series,
     )
     .map_err(Failure::Chart)?;
     let name = "thread-injection.svg".to_owned();
+    let setting = if lab.is_own() {
+        format!(
+            "The app at its default settings (`--min-threads` one per CPU, `--thread-injection-ms 500`, \
+             `--request-threads 5000`, `--queue-length 1000`); the Web API answers after a fixed {DELAY_MS} ms. Each \
+             burst runs on a fresh app, its pool at the minimum."
+        )
+    } else {
+        let pool_settings = pool(&client(), &lab.app(APP, defaults.clone())?.address).await;
+        format!(
+            "The running app with its own settings: {:.0} to {:.0} request threads (its `/metrics`; the injection \
+             interval is not there, and the claim assumes the default 500 ms), its own Web API and delays. Before each \
+             burst the lab waits up to {} s for threads of earlier loads to retire (\"threads at start\"); the pool \
+             is traced from its `/metrics`. The burst with `--thread-injection-ms 0` needs an app of the lab's own \
+             and is left out.",
+            pool_settings.min,
+            pool_settings.max,
+            settle.as_secs()
+        )
+    };
     let body = format!(
-        "The app at its default settings (`--min-threads` one per CPU, `--thread-injection-ms 500`, \
-         `--request-threads 5000`, `--queue-length 1000`); the Web API answers after a fixed {DELAY_MS} ms. Each \
-         burst runs on a fresh app, its pool at the minimum.\n\n{}\n\
+        "{setting}\n\n{}\n\
          The synchronous burst is held back by thread injection, not by the maximum: about two new threads a \
          second, each serving two pages a second, so the burst drains slowly while most of it waits in the queue. \
          The asynchronous burst needs no more threads than the minimum: each page gives its thread back while it \
-         waits. With injection off, threads start at once and the synchronous burst is as quick as the async one, \
-         at the price of a thread per waiting request.\n\n\
+         waits.{}\n\n\
          Mixed: {} async pages requested 1 s into a synchronous burst of {}: {} answered 200 with p50 {:.0} ms \
-         and p99 {:.0} ms (the Web API's {DELAY_MS} ms included), {} refused with 503. They queue for a thread \
+         and p99 {:.0} ms (the Web API's delay included), {} refused with 503. They queue for a thread \
          behind the synchronous pages, as every ASP.NET request did: an async page is only as quick as the \
          pool lets it start.\n\n![{name}]({name})\n",
         table(&header, &rows),
+        if lab.is_own() {
+            " With injection off, threads start at once and the synchronous burst is as quick as the async one, at \
+             the price of a thread per waiting request."
+        } else {
+            ""
+        },
         mixed.samples.len(),
         requests / 2,
         mixed_summary.ok,
@@ -108,7 +148,7 @@ pub async fn run(scale: Scale) -> Result<Section, Failure> {
         mixed_summary.too_busy,
     );
     Ok(Section {
-        title: "9. Thread injection: a burst at the default settings".into(),
+        title: super::title(9),
         claim: "the CLR thread pool has limitations on new thread injections: a burst of blocking requests starves \
                 a server whose maximum is 5,000 long before it reaches it; async pages need no more than the minimum."
             .into(),
@@ -121,22 +161,38 @@ fn column(trace: &Trace, index: usize) -> Vec<(f64, f64)> {
     trace.iter().map(|p| (p.0, if index == 1 { p.1 } else { p.2 })).collect()
 }
 
-/// Fires `requests` loads of `page` at once at a fresh app and traces its pool.
-async fn traced_burst(label: &str, page: Page, settings: &AppSettings, requests: usize) -> std::io::Result<Run> {
-    let running = start_app(APP, settings.clone())?;
-    let (trace, stop) = trace_pool(&running);
-    let load = burst(&client(), label, &running.url(APP, page), requests, requests).await;
+/// Fires `requests` loads of `page` at once at a fresh app (or the running
+/// one, once its pool is back at its minimum or `settle` has passed) and
+/// traces its pool.
+async fn traced_burst(
+    lab: &Lab,
+    label: &str,
+    page: Page,
+    settings: &AppSettings,
+    requests: usize,
+    settle: Duration,
+) -> Result<Run, Failure> {
+    let running = lab.app(APP, settings.clone())?;
+    let client = client();
+    let started = Instant::now();
+    let mut now = pool(&client, &running.address).await;
+    while now.threads > now.min && started.elapsed() < settle {
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        now = pool(&client, &running.address).await;
+    }
+    let (trace, stop) = trace_pool(&client, &running.address);
+    let load = burst(&client, label, &running.url(page), requests, requests).await;
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
     let trace = trace.lock().map(|t| t.clone()).unwrap_or_default();
     let most_threads = trace.iter().map(|p| p.1 as usize).max().unwrap_or(0);
-    Ok(Run { label: label.to_owned(), load, trace, most_threads })
+    Ok(Run { label: label.to_owned(), load, trace, most_threads, threads_at_start: now.threads as usize })
 }
 
 /// Async pages requested while a synchronous burst holds the pool.
-async fn mixed(settings: &AppSettings, requests: usize, async_pages: usize) -> std::io::Result<Load> {
-    let running = start_app(APP, settings.clone())?;
+async fn mixed(lab: &Lab, settings: &AppSettings, requests: usize, async_pages: usize) -> Result<Load, Failure> {
+    let running = lab.app(APP, settings.clone())?;
     let client = client();
-    let (sync_url, async_url) = (running.url(APP, Page::Products), running.url(APP, Page::ProductsAsync));
+    let (sync_url, async_url) = (running.url(Page::Products), running.url(Page::ProductsAsync));
     let blocking = burst(&client, "mixed: the sync burst", &sync_url, requests, requests);
     let late = async {
         tokio::time::sleep(Duration::from_secs(1)).await;
@@ -146,16 +202,18 @@ async fn mixed(settings: &AppSettings, requests: usize, async_pages: usize) -> s
     Ok(late)
 }
 
-/// Samples the pool every 100 ms until the returned flag is set.
-fn trace_pool(running: &RunningApp) -> (Arc<Mutex<Trace>>, Arc<std::sync::atomic::AtomicBool>) {
+/// Samples the pool of the app at `address` (its `/metrics`) every 100 ms
+/// until the returned flag is set.
+fn trace_pool(client: &reqwest::Client, address: &str) -> (Arc<Mutex<Trace>>, Arc<std::sync::atomic::AtomicBool>) {
     let (trace, stop) = (Arc::new(Mutex::new(Trace::new())), Arc::new(std::sync::atomic::AtomicBool::new(false)));
-    let (host, samples, stopped) = (running.host.clone(), trace.clone(), stop.clone());
+    let (client, address, samples, stopped) = (client.clone(), address.to_owned(), trace.clone(), stop.clone());
     let origin = Instant::now();
     tokio::spawn(async move {
         while !stopped.load(std::sync::atomic::Ordering::Relaxed) {
-            let pool = host.pool.snapshot();
+            let at = origin.elapsed().as_secs_f64();
+            let pool = pool(&client, &address).await;
             if let Ok(mut samples) = samples.lock() {
-                samples.push((origin.elapsed().as_secs_f64(), pool.threads as f64, pool.queued as f64));
+                samples.push((at, pool.threads, pool.queued));
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }

@@ -55,7 +55,7 @@ pub async fn run(scale: Scale) -> Result<Section, Failure> {
         table(&["page", "loads", "200", "p50 ms", "p99 ms", "p99.9 ms", "max ms"], &rows),
     );
     Ok(Section {
-        title: "11. A long tail: lognormal delays".into(),
+        title: super::title(11),
         claim: "with delays that have a long tail, a synchronous page that makes its calls one after another \
                 suffers the sum of their tails; the async page, the tail of the slowest call."
             .into(),

@@ -44,7 +44,7 @@ pub async fn run(scale: Scale) -> Result<Section, Failure> {
         (threads + queue).div_ceil(threads),
     );
     Ok(Section {
-        title: "3. The queue limit: 503 Server Too Busy".into(),
+        title: super::title(3),
         claim: "when every thread is busy requests queue, and when the queue is full the server answers 503 \
                 \"Server Too Busy\"."
             .into(),

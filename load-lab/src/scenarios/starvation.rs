@@ -55,7 +55,7 @@ pub async fn run(scale: Scale) -> Result<Section, Failure> {
         charts.iter().map(|(name, _)| format!("![{name}]({name})")).collect::<Vec<_>>().join("\n\n"),
     );
     Ok(Section {
-        title: "2. Thread starvation: a burst against a small pool".into(),
+        title: super::title(2),
         claim: "a synchronous handler holds its thread while it waits; under many concurrent slow requests the \
                 pool runs out and requests queue. An asynchronous one gives its thread back and keeps serving."
             .into(),

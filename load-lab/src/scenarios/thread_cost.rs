@@ -67,7 +67,7 @@ pub async fn run(scale: Scale) -> Result<Section, Failure> {
         ),
     );
     Ok(Section {
-        title: "4. The cost of a waiting request".into(),
+        title: super::title(4),
         claim: "each extra thread costs memory (about 1 MB of stack), so 5,000 threads is about 5 GB against \
                 about 50 threads for the async version."
             .into(),

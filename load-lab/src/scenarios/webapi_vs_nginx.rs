@@ -1,4 +1,8 @@
 //! Scenario 8: the Web API beside nginx, by the benchmark script.
+//!
+//! The script needs wrk, nginx with its echo module, and cargo; it installs
+//! the first three with apt-get when it can. When it cannot have them it
+//! exits 3, and the scenario is skipped with the script's reason.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -7,31 +11,48 @@ use crate::failure::Failure;
 use crate::report::Section;
 use crate::scenarios::Scale;
 
+/// A script to run instead of `bench/webapi-vs-nginx.sh`, at any scale (the
+/// tests use it to make the scenario fail, or skip, at will).
+pub const SCRIPT_VAR: &str = "LOAD_LAB_BENCH_SCRIPT";
+
+/// The script's exit status when it cannot have its tools.
+const CANNOT_HAVE_TOOLS: i32 = 3;
+
 pub async fn run(scale: Scale) -> Result<Section, Failure> {
-    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../bench/webapi-vs-nginx.sh");
+    let chosen = std::env::var_os(SCRIPT_VAR).map(PathBuf::from);
+    let chosen_by_env = chosen.is_some();
+    if chosen.is_none() && scale == Scale::Smoke {
+        return Err(Failure::Skip(
+            "not run at smoke scale: the benchmark script builds a release binary and may install nginx; run \
+             `load-lab --scenario 8` or `bench/webapi-vs-nginx.sh`"
+                .into(),
+        ));
+    }
+    let script =
+        chosen.unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../bench/webapi-vs-nginx.sh"));
     if !script.exists() {
         return Err(Failure::MissingScript(script));
     }
     let claim = "a slow backend built on async I/O serves as well as nginx waiting on a timer (this project's \
                  goal: at least nginx's req/s, p99 at most 600 ms, RSS at most 150 MB at 10,000 connections)."
         .to_owned();
-    if scale == Scale::Smoke {
-        let body = "Not run at smoke scale: the script builds a release binary and installs nginx. Run \
-                    `load-lab --scenario 8` or `bench/webapi-vs-nginx.sh`.\n"
-            .to_owned();
-        return Ok(Section { title: "8. The Web API against nginx".into(), claim, body, charts: Vec::new() });
-    }
-    println!("  running {} (about 2.5 minutes)", script.display());
+    println!("  running {}{}", script.display(), if chosen_by_env { "" } else { " (about 2.5 minutes)" });
     let output = tokio::task::spawn_blocking(move || Command::new("bash").arg(&script).output())
         .await?
         .map_err(Failure::Script)?;
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    if output.status.code() == Some(CANNOT_HAVE_TOOLS) {
+        let reason =
+            stderr.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("the script could not have its tools");
+        return Err(Failure::Skip(format!("the benchmark script cannot run here: {}", reason.trim())));
+    }
     let text = String::from_utf8_lossy(&output.stdout);
     let kept: Vec<&str> = text
         .lines()
         .filter(|l| l.starts_with('|') || l.starts_with("- ") || l.starts_with("Load:") || l.contains("throughput:"))
         .collect();
     if kept.is_empty() {
-        return Err(Failure::NoTable(String::from_utf8_lossy(&output.stderr).into_owned()));
+        return Err(Failure::NoTable(output.status, stderr.into_owned()));
     }
     let mut body = String::from(
         "Three servers one after another, each answering after exactly 500 ms, under \
@@ -46,5 +67,5 @@ pub async fn run(scale: Scale) -> Result<Section, Failure> {
             body.push('\n');
         }
     }
-    Ok(Section { title: "8. The Web API against nginx".into(), claim, body, charts: Vec::new() })
+    Ok(Section { title: super::title(8), claim, body, charts: Vec::new() })
 }
