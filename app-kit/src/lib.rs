@@ -5,6 +5,8 @@
 //! The machinery behind that lesson lives here.
 //!
 //! # Layout
+//! - [`command_line`]: each app's whole command line, declared once
+//!   ([`app_command_line!`]).
 //! - [`settings`]: the flags both apps take (`--webapi-url`, `--request-threads`,
 //!   `--min-threads`, `--thread-injection-ms`, ...).
 //! - [`request_pool`]: the request threads every page runs on, with .NET's
@@ -31,6 +33,7 @@
 //!   `/healthz` and `/metrics`, hang-up detection, graceful shutdown.
 
 pub mod backend;
+pub mod command_line;
 pub mod failure;
 pub mod host;
 pub mod injection;

@@ -142,6 +142,22 @@ pub async fn serve(app: AppServer) -> std::io::Result<()> {
     app.run_until_stopped(shutdown::signal()).await
 }
 
+/// What both apps' `main` does: start logging as `log` says, build the app
+/// with `build` (after logging starts, so its start-up lines are kept),
+/// serve it, and turn a failure into one sentence and exit status 1.
+pub async fn main(
+    name: &'static str,
+    log: service_kit::telemetry::LogArgs,
+    build: impl FnOnce() -> std::io::Result<AppServer>,
+) -> std::process::ExitCode {
+    service_kit::telemetry::init_with(&log, "info");
+    let result = match build() {
+        Ok(app) => serve(app).await,
+        Err(error) => Err(error),
+    };
+    service_kit::startup::report(name, result)
+}
+
 /// The `<head>` of every page of both apps: charset, viewport, title, stylesheet.
 pub fn html_head(title: &str, app_name: &str) -> maud::Markup {
     maud::html! {

@@ -119,3 +119,20 @@ pub fn elapsed_seconds(html: &str) -> f64 {
     let rest = html.split("Elapsed time: ").nth(1).expect("the page shows its elapsed time");
     rest.split(' ').next().unwrap().parse().unwrap()
 }
+
+/// RFC 9110's HEAD: on each of `routes`, GET's status and headers (type,
+/// security policy, caching, a length), and no body.
+pub async fn head_answers_as_get(app: &TestApp, routes: &[&str]) {
+    for path in routes {
+        let url = format!("{}{path}", app.address);
+        let get = app.client.get(&url).send().await.unwrap();
+        let head = app.client.head(&url).send().await.unwrap();
+        assert_eq!(head.status(), get.status(), "HEAD {path}");
+        for header in ["content-type", "content-security-policy", "cache-control"] {
+            assert_eq!(head.headers().get(header), get.headers().get(header), "HEAD {path}: {header}");
+        }
+        assert!(head.headers().contains_key("content-length"), "HEAD {path} says how long GET's body is");
+        assert!(head.bytes().await.unwrap().is_empty(), "HEAD {path} has no body");
+        assert!(!get.bytes().await.unwrap().is_empty(), "GET {path} has one");
+    }
+}

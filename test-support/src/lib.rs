@@ -22,7 +22,9 @@ pub mod pool_lessons;
 pub mod process;
 pub mod waiting;
 
-pub use apps::{TestApp, dead_api_url, elapsed_seconds, fake_api, spawn_api, spawn_app, spawn_app_against};
+pub use apps::{
+    TestApp, dead_api_url, elapsed_seconds, fake_api, head_answers_as_get, spawn_api, spawn_app, spawn_app_against,
+};
 pub use in_process::{ApiInProcess, AppInProcess, Running, start_api, start_app};
 pub use waiting::eventually;
 

@@ -1,19 +1,12 @@
 //! The `webapp-async` binary: parse the flags, start logging, serve until Ctrl-C or SIGTERM.
 
-use std::process::ExitCode;
-
 use clap::Parser;
 use webapp_async::{Config, build};
 
 service_kit::use_jemalloc!();
 
 #[actix_web::main]
-async fn main() -> ExitCode {
+async fn main() -> std::process::ExitCode {
     let config = Config::parse();
-    service_kit::telemetry::init_with(&config.log, "info");
-    let result = match build(config) {
-        Ok(app) => app_kit::web::serve(app).await,
-        Err(error) => Err(error),
-    };
-    service_kit::startup::report("webapp-async", result)
+    app_kit::web::main("webapp-async", config.log.clone(), move || build(config)).await
 }
