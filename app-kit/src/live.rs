@@ -121,7 +121,7 @@ pub fn panel(sync_page: &str, async_page: &str) -> Markup {
             svg #pool-chart viewBox="0 0 600 200" role="img" aria-label="Threads and queue over the last 60 seconds" {}
             p.legend { span.threads { "■ threads" } " " span.busy { "■ busy" } " " span.queue { "■ queued" } " (last 60 s)" }
             form #burst-form method="post" action="/threadpool/burst" {
-                label { "Burst of " input #burst-count type="number" name="count" min="1" max=(MAX_BURST) value="1000"; " loads of" }
+                label { "Burst of " input #burst-count type="number" name="count" min="1" max=(MAX_BURST) value="1000"; " loads," }
                 " " label { "with the Web API " select #burst-fault name="fault" {
                     option value="none" selected { "as it is" }
                     option value="hang" { "hung (fault=hang)" }
@@ -129,7 +129,8 @@ pub fn panel(sync_page: &str, async_page: &str) -> Markup {
                     option value="empty" { "closing without an answer" }
                     option value="malformed" { "sending malformed JSON" }
                 } }
-                " " button #burst-sync type="submit" name="kind" value="sync" { "sync " code { (sync_page) } }
+                ", of: "
+                button #burst-sync type="submit" name="kind" value="sync" { "sync " code { (sync_page) } }
                 " " button #burst-async type="submit" name="kind" value="async" { "async " code { (async_page) } }
             }
             p #burst-status role="status" {}
