@@ -128,9 +128,4 @@ impl Host {
             Err(error) => failure::respond(&error, request.path(), elapsed, &self.metrics, self.error_pages.as_ref()),
         }
     }
-
-    /// The app's error pages, for answers that are no page run (a bad query string).
-    pub fn error_pages(&self) -> &dyn ErrorPages {
-        self.error_pages.as_ref()
-    }
 }

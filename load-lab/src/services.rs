@@ -33,6 +33,19 @@ pub enum Page {
     GizmosCancelAsync,
 }
 
+impl Page {
+    /// The page's name in both apps (the sample's page and action names).
+    pub fn name(self) -> &'static str {
+        match self {
+            Page::Products => "Products",
+            Page::ProductsAsync => "ProductsAsync",
+            Page::Pwg => "PWG",
+            Page::PwgAsync => "PWGasync",
+            Page::GizmosCancelAsync => "GizmosCancelAsync",
+        }
+    }
+}
+
 impl App {
     /// Both apps, in report order.
     pub const BOTH: [App; 2] = [App::WebForms, App::Mvc];
@@ -45,20 +58,19 @@ impl App {
         }
     }
 
-    /// The path of `page` in this app.
-    pub fn path(self, page: Page) -> &'static str {
-        match (self, page) {
-            (App::WebForms, Page::Products) => "/Products.aspx",
-            (App::WebForms, Page::ProductsAsync) => "/ProductsAsync.aspx",
-            (App::WebForms, Page::Pwg) => "/PWG.aspx",
-            (App::WebForms, Page::PwgAsync) => "/PWGasync.aspx",
-            (App::WebForms, Page::GizmosCancelAsync) => "/GizmosCancelAsync.aspx",
-            (App::Mvc, Page::Products) => "/Home/Products",
-            (App::Mvc, Page::ProductsAsync) => "/Home/ProductsAsync",
-            (App::Mvc, Page::Pwg) => "/Home/PWG",
-            (App::Mvc, Page::PwgAsync) => "/Home/PWGasync",
-            (App::Mvc, Page::GizmosCancelAsync) => "/Home/GizmosCancelAsync",
-        }
+    /// The path of `page` in this app, from the app's own table of pages
+    /// (Web Forms' `site_map`, MVC's `ACTIONS`), so a renamed page cannot be
+    /// missed here.
+    pub fn path(self, page: Page) -> String {
+        let name = page.name();
+        let found = match self {
+            App::WebForms => webapp_async::site_map::path_of(name).map(str::to_owned),
+            App::Mvc => mvc_async::controllers::home::ACTIONS
+                .iter()
+                .find(|action| action.name == name)
+                .map(|action| format!("/{}/{}", mvc_async::controllers::home::NAME, action.name)),
+        };
+        found.unwrap_or_else(|| panic!("{} has no page named {name}", self.name()))
     }
 }
 
@@ -199,6 +211,18 @@ mod tests {
     use std::ffi::OsStr;
 
     use super::*;
+
+    #[test]
+    fn every_page_is_found_in_each_apps_own_table() {
+        let pages = [Page::Products, Page::ProductsAsync, Page::Pwg, Page::PwgAsync, Page::GizmosCancelAsync];
+        let paths: Vec<String> = pages.iter().map(|&p| App::WebForms.path(p)).collect();
+        assert_eq!(
+            paths,
+            ["/Products.aspx", "/ProductsAsync.aspx", "/PWG.aspx", "/PWGasync.aspx", "/GizmosCancelAsync.aspx"]
+        );
+        assert_eq!(App::Mvc.path(Page::PwgAsync), "/Home/PWGasync");
+        assert_eq!(App::Mvc.path(Page::GizmosCancelAsync), "/Home/GizmosCancelAsync");
+    }
 
     fn env_of(command: &Command) -> Vec<(&OsStr, Option<&OsStr>)> {
         command.get_envs().collect()

@@ -2,7 +2,7 @@
 //! Names ignore case, as IIS did.
 
 use actix_web::{HttpRequest, HttpResponse, web};
-use app_kit::{AppSettings, Host};
+use app_kit::Host;
 
 use crate::pages::error_pages;
 use crate::site_map;
@@ -17,20 +17,17 @@ pub fn live_view() -> app_kit::live::LiveView {
 }
 
 /// Registers the pages (after the common `/site.css`, `/healthz`, `/metrics`).
-pub fn configure(settings: AppSettings) -> impl Fn(&mut web::ServiceConfig) + Clone + Send + 'static {
-    move |cfg| {
-        cfg.app_data(web::Data::new(settings.clone()))
-            .app_data(web::QueryConfig::default().error_handler(|error, request| {
-                let reason = app_kit::PageError::BadRequest(format!("the query string is malformed: {error}"));
-                let page = error_pages::bad_request(request, &reason);
-                actix_web::error::InternalError::from_response(error, page).into()
-            }))
-            .route("/", web::get().to(|r: HttpRequest, h: web::Data<Host>| page(r, h, "/Default.aspx", Query::new())))
-            .route("/cancel-button.js", web::get().to(cancel_button_js))
-            .route("/source/{file}", web::get().to(source))
-            .route("/{page}", web::get().to(named_page))
-            .default_service(web::to(|request: HttpRequest| async move { error_pages::not_found(request.path()) }));
-    }
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.app_data(web::QueryConfig::default().error_handler(|error, request| {
+        let reason = app_kit::PageError::BadRequest(format!("the query string is malformed: {error}"));
+        let page = error_pages::bad_request(request, &reason);
+        actix_web::error::InternalError::from_response(error, page).into()
+    }))
+    .route("/", web::get().to(|r: HttpRequest, h: web::Data<Host>| page(r, h, "/Default.aspx", Query::new())))
+    .route("/cancel-button.js", web::get().to(cancel_button_js))
+    .route("/source/{file}", web::get().to(source))
+    .route("/{page}", web::get().to(named_page))
+    .default_service(web::to(|request: HttpRequest| async move { error_pages::not_found(request.path()) }));
 }
 
 async fn source(request: HttpRequest, file: web::Path<String>) -> HttpResponse {

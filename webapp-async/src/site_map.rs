@@ -18,17 +18,6 @@ use crate::webforms::lifecycle::{serve_async, serve_static, serve_sync};
 /// What a page's handler gets.
 pub type Handler = fn(HttpRequest, Host, Query) -> LocalBoxFuture<'static, HttpResponse>;
 
-/// How a page runs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// It blocks a request thread while it waits for the Web API.
-    Sync,
-    /// It gives its request thread back while it waits.
-    Async,
-    /// It makes no call to the Web API (it still runs on a request thread).
-    Static,
-}
-
 /// One page.
 #[derive(Debug, Clone, Copy)]
 pub struct PageEntry {
@@ -36,8 +25,6 @@ pub struct PageEntry {
     pub path: &'static str,
     /// Its menu entry, if it has one.
     pub menu: Option<&'static str>,
-    /// How it runs.
-    pub kind: Kind,
     /// Its async twin (on a synchronous page), for the home page's table.
     pub async_twin: Option<&'static str>,
     /// What it shows, for the home page.
@@ -46,8 +33,8 @@ pub struct PageEntry {
     pub handler: Handler,
 }
 
-const fn page(path: &'static str, menu: &'static str, kind: Kind, handler: Handler) -> PageEntry {
-    PageEntry { path, menu: Some(menu), kind, async_twin: None, shows: "", handler }
+const fn page(path: &'static str, menu: &'static str, handler: Handler) -> PageEntry {
+    PageEntry { path, menu: Some(menu), async_twin: None, shows: "", handler }
 }
 
 impl PageEntry {
@@ -66,37 +53,35 @@ impl PageEntry {
 
 /// Every page, in the menu's order (the sample's, then this project's additions).
 pub static PAGES: &[PageEntry] = &[
-    page("/Default.aspx", "Home", Kind::Static, |r, h, _| Box::pin(serve_static(r, h, home::default_page))),
-    page("/About.aspx", "About", Kind::Static, |r, h, _| Box::pin(serve_static(r, h, |_| home::about_page()))),
-    page("/PWGasync.aspx", "PWGasync", Kind::Async, |r, h, q| Box::pin(serve_async::<PwgAsync>(r, h, q))),
-    page("/PWG.aspx", "PWG", Kind::Sync, |r, h, q| Box::pin(serve_sync::<Pwg>(r, h, q))).twin(
+    page("/Default.aspx", "Home", |r, h, _| Box::pin(serve_static(r, h, home::default_page))),
+    page("/About.aspx", "About", |r, h, _| Box::pin(serve_static(r, h, |_| home::about_page()))),
+    page("/PWGasync.aspx", "PWGasync", |r, h, q| Box::pin(serve_async::<PwgAsync>(r, h, q))),
+    page("/PWG.aspx", "PWG", |r, h, q| Box::pin(serve_sync::<Pwg>(r, h, q))).twin(
         "/PWGasync.aspx",
         "three calls one after another (about the sum of the delays) or at once (about the longest)",
     ),
-    page("/GizmosCancelAsync.aspx", "GizmosCancelAsync", Kind::Async, |r, h, q| {
-        Box::pin(serve_async::<GizmosCancelAsync>(r, h, q))
-    })
-    .shows("an AsyncTimeout of 1 s; on timeout the pending call is cancelled and you see the friendly timeout page."),
-    page("/GizmosCancelBtnAsync.aspx", "GizmosCancelBtnAsync", Kind::Async, |r, h, q| {
+    page("/GizmosCancelAsync.aspx", "GizmosCancelAsync", |r, h, q| Box::pin(serve_async::<GizmosCancelAsync>(r, h, q)))
+        .shows(
+            "an AsyncTimeout of 1 s; on timeout the pending call is cancelled and you see the friendly timeout page.",
+        ),
+    page("/GizmosCancelBtnAsync.aspx", "GizmosCancelBtnAsync", |r, h, q| {
         Box::pin(serve_async::<GizmosCancelBtnAsync>(r, h, q))
     })
     .shows("start a slow load, press Cancel, and the server cancels its call to the Web API."),
-    page("/Products.aspx", "Products", Kind::Sync, |r, h, q| Box::pin(serve_sync::<Products>(r, h, q)))
+    page("/Products.aspx", "Products", |r, h, q| Box::pin(serve_sync::<Products>(r, h, q)))
         .twin("/ProductsAsync.aspx", "one call to the Web API: blocking a request thread, or not"),
-    page("/Widgets.aspx", "Widgets", Kind::Sync, |r, h, q| Box::pin(serve_sync::<Widgets>(r, h, q)))
+    page("/Widgets.aspx", "Widgets", |r, h, q| Box::pin(serve_sync::<Widgets>(r, h, q)))
         .twin("/WidgetsAsync.aspx", "the same for widgets"),
-    page("/Gizmos.aspx", "Gizmos", Kind::Sync, |r, h, q| Box::pin(serve_sync::<Gizmos>(r, h, q)))
+    page("/Gizmos.aspx", "Gizmos", |r, h, q| Box::pin(serve_sync::<Gizmos>(r, h, q)))
         .twin("/GizmosAsync.aspx", "the same for gizmos"),
-    page("/ProductsAsync.aspx", "ProductsAsync", Kind::Async, |r, h, q| {
-        Box::pin(serve_async::<ProductsAsync>(r, h, q))
-    }),
-    page("/WidgetsAsync.aspx", "WidgetsAsync", Kind::Async, |r, h, q| Box::pin(serve_async::<WidgetsAsync>(r, h, q))),
-    page("/GizmosAsync.aspx", "GizmosAsync", Kind::Async, |r, h, q| Box::pin(serve_async::<GizmosAsync>(r, h, q))),
-    page("/UrlStatus.aspx", "UrlStatus", Kind::Async, |r, h, q| Box::pin(serve_async::<UrlStatusPage>(r, h, q)))
+    page("/ProductsAsync.aspx", "ProductsAsync", |r, h, q| Box::pin(serve_async::<ProductsAsync>(r, h, q))),
+    page("/WidgetsAsync.aspx", "WidgetsAsync", |r, h, q| Box::pin(serve_async::<WidgetsAsync>(r, h, q))),
+    page("/GizmosAsync.aspx", "GizmosAsync", |r, h, q| Box::pin(serve_async::<GizmosAsync>(r, h, q))),
+    page("/UrlStatus.aspx", "UrlStatus", |r, h, q| Box::pin(serve_async::<UrlStatusPage>(r, h, q)))
         .shows("async user controls: the thread each started on, completed on and was rendered on."),
-    page("/ThreadPool.aspx", "ThreadPool", Kind::Static, |r, h, _| Box::pin(serve_static(r, h, thread_pool::page)))
+    page("/ThreadPool.aspx", "ThreadPool", |r, h, _| Box::pin(serve_static(r, h, thread_pool::page)))
         .shows("the request threads live: fire a burst of sync or async loads and watch the pool."),
-    page("/TimeoutErrorPage.aspx", "TimeoutErrorPage", Kind::Static, |r, h, _| {
+    page("/TimeoutErrorPage.aspx", "TimeoutErrorPage", |r, h, _| {
         Box::pin(serve_static(r, h, |_| error_pages::timeout_error_page()))
     })
     .hidden(),
