@@ -129,19 +129,14 @@ fn specificity(mime: &Mime) -> u8 {
     }
 }
 
-/// Middleware for the API's routes: negotiates from the request's `Accept`
-/// while the headers are still there (the routes release them before they
-/// wait) and leaves the choice in the request's extensions.
-pub async fn negotiate_first(
-    request: ServiceRequest,
-    next: actix_web::middleware::Next<impl actix_web::body::MessageBody>,
-) -> Result<actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>, actix_web::Error> {
-    let media = negotiate(&request);
+/// Leaves the choice for [`negotiated`] in the request's extensions, to be read
+/// after the headers are gone (the API's routes release them before they wait,
+/// see `routes/release.rs`).
+pub fn remember(request: &ServiceRequest, media: MediaType) {
     // JSON is what `negotiated` assumes: only another choice costs an extension.
     if media != MediaType::ApplicationJson {
         request.extensions_mut().insert(media);
     }
-    next.call(request).await
 }
 
 /// The media type negotiated for `request` (JSON when nothing else was).

@@ -10,6 +10,7 @@
 //! `Task.Delay(delay, cancelToken)` did.
 //!
 //! # Layout
+//! - [`bodies`]: the answers that never change (products, widgets), serialised once.
 //! - [`config`]: the command line and environment (`--delay-min`, `--port`, ...).
 //! - [`delay`]: how long each call waits: the random plan (uniform or lognormal)
 //!   and the `?delay=` override.
@@ -23,6 +24,7 @@
 //! - [`metrics`]: the Prometheus counters, gauge and histogram.
 //! - [`startup`]: [`startup::Application`], which binds (port 0 works) and runs.
 
+pub mod bodies;
 pub mod config;
 pub mod connection;
 pub mod conneg;

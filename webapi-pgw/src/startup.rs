@@ -9,6 +9,7 @@ use actix_web::{App, HttpServer, web};
 use service_kit::startup::StartupError;
 use service_kit::{disconnect, shutdown};
 
+use crate::bodies::Bodies;
 use crate::config::Config;
 use crate::delay::{DelayPlan, Distribution};
 use crate::metrics::Metrics;
@@ -36,7 +37,12 @@ impl Application {
         if config.api.delay_distribution == Distribution::Lognormal {
             plan = plan.lognormal(config.api.delay_median, config.api.delay_sigma);
         }
-        let state = web::Data::new(ApiState { plan, faults: config.api.fault_plan(), metrics: metrics.clone() });
+        let state = web::Data::new(ApiState {
+            plan,
+            faults: config.api.fault_plan(),
+            metrics: metrics.clone(),
+            bodies: Bodies::new(),
+        });
         let workers = config.api.workers.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
         let server = HttpServer::new(move || {
             App::new()

@@ -4,6 +4,7 @@
 
 use actix_web::http::StatusCode;
 use actix_web::http::header::{CONTENT_TYPE, HeaderValue};
+use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse, ResponseError};
 
 use super::ApiState;
@@ -23,7 +24,7 @@ pub fn deliver(
     injection: Injection,
     timing: &Timing,
     media: MediaType,
-    body: Result<Vec<u8>, Problem>,
+    body: Result<Bytes, Problem>,
 ) -> HttpResponse {
     tracing::info!(controller, injected = %injection.describe(), "injected");
     let mut response = match injection {
@@ -46,7 +47,7 @@ pub fn deliver(
 }
 
 /// 4xx and 5xx as a problem; other statuses with the call's own answer.
-fn with_status(status: StatusCode, media: MediaType, body: Result<Vec<u8>, Problem>) -> HttpResponse {
+fn with_status(status: StatusCode, media: MediaType, body: Result<Bytes, Problem>) -> HttpResponse {
     if status.is_client_error() || status.is_server_error() {
         return Problem::new(status, format!("status {} injected on request", status.as_u16())).error_response();
     }
@@ -67,7 +68,7 @@ fn break_answer(
     request: &HttpRequest,
     fault: Fault,
     media: MediaType,
-    body: Result<Vec<u8>, Problem>,
+    body: Result<Bytes, Problem>,
 ) -> Option<HttpResponse> {
     let done = match fault {
         Fault::Reset => connection::reset(request),
@@ -76,7 +77,7 @@ fn break_answer(
         Fault::Malformed => {
             // The first half of the answer, with a Content-Length that matches
             // it: the HTTP is whole, the JSON (or XML) is cut off.
-            let mut body = body.unwrap_or_else(|problem| serde_json::to_vec(&problem).unwrap_or_default());
+            let mut body = body.unwrap_or_else(|problem| serde_json::to_vec(&problem).unwrap_or_default().into());
             body.truncate(body.len() / 2);
             let content_type = HeaderValue::from_static(media.content_type());
             return Some(HttpResponse::Ok().insert_header((CONTENT_TYPE, content_type)).body(body));

@@ -19,12 +19,13 @@ use std::sync::Arc;
 
 use actix_web::web;
 
+use crate::bodies::Bodies;
 use crate::delay::DelayPlan;
 use crate::faults::FaultPlan;
 use crate::metrics::Metrics;
 use crate::problem::Problem;
 
-/// What every handler shares: the delay plan, the faults and the metrics.
+/// What every handler shares: the delay plan, the faults, the metrics and the fixed answers.
 #[derive(Debug)]
 pub struct ApiState {
     /// How long calls wait.
@@ -33,6 +34,8 @@ pub struct ApiState {
     pub faults: FaultPlan,
     /// What is counted.
     pub metrics: Arc<Metrics>,
+    /// The answers that never change, serialised once.
+    pub bodies: Bodies,
 }
 
 /// Registers every route on an actix `App` (or a test service).

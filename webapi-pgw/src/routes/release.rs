@@ -12,6 +12,10 @@
 //! peak falls to ~140 MB (README, "Speed and memory").
 //!
 //! Only the API's routes do this: `/`, `/healthz` and `/metrics` keep theirs.
+//! The one thing an API handler learns from a header, the media type `Accept`
+//! asks for, is negotiated here first and left in the request's extensions:
+//! one middleware, not two, because each layer of actix middleware costs a
+//! boxed future and a dynamic call per request (README, "Benchmark").
 
 use actix_web::Error;
 use actix_web::body::MessageBody;
@@ -19,12 +23,15 @@ use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::HeaderMap;
 use actix_web::middleware::Next;
 
-/// Middleware for a route whose handler reads no request header: frees the
-/// parsed headers, then calls the handler.
+use crate::conneg;
+
+/// Middleware for a route whose handler reads no request header: negotiates
+/// the answer's media type, frees the parsed headers, then calls the handler.
 pub async fn release_headers(
     mut request: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, Error> {
+    conneg::remember(&request, conneg::negotiate(&request));
     // Replacing the map frees its table; an empty `HeaderMap` allocates nothing.
     // (Routing matched this request on a `ServiceRequest` nobody else holds,
     // which is also what `headers_mut` needs.)
