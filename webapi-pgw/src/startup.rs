@@ -46,8 +46,8 @@ impl Application {
         let workers = config.api.workers.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
         let server = HttpServer::new(move || {
             App::new()
+                // One layer: HEAD, the access log and the bounds (see `routes/limits.rs`).
                 .wrap(from_fn(routes::bound_requests))
-                .wrap(from_fn(service_kit::http::conventions))
                 .configure(routes::configure(state.clone()))
         })
         .workers(workers)

@@ -1,7 +1,8 @@
 //! `GET /api/{controller}` and `GET /api/{controller}/{id}`: the API itself.
 //!
 //! Each call picks its delay, waits it out without holding a thread, and then
-//! answers with freshly generated data. The wait is raced against the caller
+//! answers with the data: products and widgets as serialised once at start
+//! (`bodies.rs`), gizmos freshly generated. The wait is raced against the caller
 //! hanging up, as the sample's `Task.Delay(delay, cancelToken)` was: a caller
 //! that gives up stops the work at once. A call may instead answer a status
 //! or break its connection on purpose (`?status=`, `?fault=`, the rates: see
@@ -17,18 +18,18 @@
 
 use std::time::{Duration, Instant};
 
-use actix_web::dev::HttpServiceFactory;
+use std::convert::Infallible;
+
+use actix_web::dev::{HttpServiceFactory, ServiceRequest, ServiceResponse, fn_service};
 use actix_web::http::StatusCode;
 use actix_web::http::header::{CONTENT_TYPE, HeaderValue};
-use actix_web::middleware::from_fn;
 use actix_web::web::Bytes;
-use actix_web::{FromRequest, Handler, HttpRequest, HttpResponse, Responder, ResponseError, web};
+use actix_web::{FromRequest, HttpRequest, HttpResponse, ResponseError, web};
 use serde::Deserialize;
 use shared_models::{Resource, catalog};
 
 use super::limits::get_only;
-use super::release::release_headers;
-use super::{ApiState, inject};
+use super::{ApiState, inject, release};
 use crate::bodies::{many, one};
 use crate::conneg::{MediaType, negotiated};
 use crate::faults::{Fault, Injection};
@@ -58,66 +59,108 @@ pub struct ApiQuery {
 /// matches with a regular expression: 8 % of the API's instructions per call
 /// when every call went that way.
 pub fn collection() -> impl HttpServiceFactory {
-    let names = Resource::ALL.into_iter().flat_map(|resource| [resource.name(), label(resource)]);
-    let routes: Vec<_> = names.map(|name| api_route(&format!("/api/{name}"), get_collection)).collect();
-    (routes, api_route("/api/{controller}", get_collection))
+    let names =
+        Resource::ALL.into_iter().flat_map(|resource| [(resource.name(), resource), (label(resource), resource)]);
+    let routes: Vec<_> = names
+        .map(|(name, resource)| api_route(&format!("/api/{name}"), Endpoint::Collection(Some(resource))))
+        .collect();
+    (routes, api_route("/api/{controller}", Endpoint::Collection(None)))
 }
 
 /// `/api/{controller}/{id}`: one item of it.
 pub fn item() -> impl HttpServiceFactory {
-    api_route("/api/{controller}/{id}", get_item)
+    api_route("/api/{controller}/{id}", Endpoint::Item)
 }
 
-/// What every API route is: GET only (405 otherwise), the answer's media type
-/// negotiated from `Accept` (see `conneg.rs`) and then the request's headers
-/// dropped before the handler waits, both by one middleware (see `release.rs`):
-/// nothing after needs them.
-fn api_route<F, Args>(path: &str, handler: F) -> impl HttpServiceFactory + use<F, Args>
-where
-    F: Handler<Args>,
-    Args: FromRequest + 'static,
-    F::Output: Responder + 'static,
-{
-    web::resource(path).wrap(from_fn(release_headers)).route(web::get().to(handler)).default_service(web::to(get_only))
+/// What an API route answers.
+#[derive(Debug, Clone, Copy)]
+enum Endpoint {
+    /// The collection of the route's own controller, or of `{controller}`.
+    Collection(Option<Resource>),
+    /// Item `{id}` of `{controller}`.
+    Item,
 }
 
-async fn get_collection(
-    request: HttpRequest,
-    query: web::Query<ApiQuery>,
-    state: web::Data<ApiState>,
-) -> Result<HttpResponse, Problem> {
-    // The pattern route's `{controller}`, or a static route's last segment.
-    let controller = request.match_info().get("controller").or_else(|| request.path().rsplit('/').next());
-    let resource = known(controller.unwrap_or_default(), &state)?;
-    let call = prepare(&request, &state, resource, &query)?;
-    let timing = wait(&request, &state, resource, call).await?;
-    let media = negotiated(&request);
-    let body = state.bodies.collection(resource, media).unwrap_or_else(|| many(media, &gizmos(&state)).into());
-    Ok(finish(&request, &state, resource, timing, media, Ok(body)))
+/// What every API route is: GET only (405 otherwise), served by a plain
+/// service rather than a handler with extractors behind a middleware. It
+/// negotiates the answer's media type from `Accept` and drops the request's
+/// headers before the wait (`release.rs`), reads the path and the query
+/// itself, and answers. Each layer it skips (the middleware's boxed future,
+/// the extractors' futures) was work on every call and memory held for every
+/// waiting one.
+fn api_route(path: &str, endpoint: Endpoint) -> actix_web::Resource {
+    web::resource(path)
+        .route(web::get().service(fn_service(move |request| serve(endpoint, request))))
+        .default_service(web::to(get_only))
 }
 
-async fn get_item(
-    request: HttpRequest,
-    path: web::Path<(String, String)>,
-    query: web::Query<ApiQuery>,
-    state: web::Data<ApiState>,
-) -> Result<HttpResponse, Problem> {
-    let (controller, id) = path.into_inner();
-    let resource = known(&controller, &state)?;
+async fn serve(endpoint: Endpoint, mut request: ServiceRequest) -> Result<ServiceResponse, Infallible> {
+    release::negotiate_and_release(&mut request);
+    let (request, _payload) = request.into_parts();
+    let answer = match endpoint {
+        Endpoint::Collection(resource) => get_collection(&request, resource).await,
+        Endpoint::Item => get_item(&request).await,
+    };
+    let response = answer.unwrap_or_else(|problem| problem.error_response());
+    Ok(ServiceResponse::new(request, response))
+}
+
+/// The API's shared state, which `configure` always provides.
+fn state_of(request: &HttpRequest) -> Result<&ApiState, Problem> {
+    request.app_data::<web::Data<ApiState>>().map(|data| &***data).ok_or_else(|| {
+        Problem::new(StatusCode::INTERNAL_SERVER_ERROR, "the API's state is missing (a configuration error)")
+    })
+}
+
+/// The query string, or a 400 that says what is wrong with it.
+fn query_of(request: &HttpRequest) -> Result<ApiQuery, Problem> {
+    web::Query::<ApiQuery>::from_query(request.query_string())
+        .map(web::Query::into_inner)
+        .map_err(|error| Problem::bad_request(format!("the query string is malformed: {error}")))
+}
+
+/// `{controller}` and the rest of the path's parameters, percent-decoded as
+/// actix's `Path` extractor does (a malformed path is its 400).
+async fn path_of<T: serde::de::DeserializeOwned>(request: &HttpRequest) -> Result<T, Problem> {
+    web::Path::<T>::extract(request)
+        .await
+        .map(web::Path::into_inner)
+        .map_err(|error| Problem::bad_request(format!("the path is malformed: {error}")))
+}
+
+async fn get_collection(request: &HttpRequest, resource: Option<Resource>) -> Result<HttpResponse, Problem> {
+    let state = state_of(request)?;
+    let resource = match resource {
+        Some(resource) => resource,
+        None => known(&path_of::<String>(request).await?, state)?,
+    };
+    let query = query_of(request)?;
+    let call = prepare(request, state, resource, &query)?;
+    let timing = wait(request, state, resource, call).await?;
+    let media = negotiated(request);
+    let body = state.bodies.collection(resource, media).unwrap_or_else(|| many(media, &gizmos(state)).into());
+    Ok(finish(request, state, resource, timing, media, Ok(body)))
+}
+
+async fn get_item(request: &HttpRequest) -> Result<HttpResponse, Problem> {
+    let state = state_of(request)?;
+    let (controller, id) = path_of::<(String, String)>(request).await?;
+    let resource = known(&controller, state)?;
     let Ok(id) = id.parse::<i32>() else {
         state.metrics.count(label(resource), Outcome::Error);
         return Err(Problem::bad_request(format!("the id must be a whole number, not `{id}`")));
     };
-    let call = prepare(&request, &state, resource, &query)?;
-    let timing = wait(&request, &state, resource, call).await?;
+    let query = query_of(request)?;
+    let call = prepare(request, state, resource, &query)?;
+    let timing = wait(request, state, resource, call).await?;
     // As a database would: look the item up after the round trip.
-    let media = negotiated(&request);
+    let media = negotiated(request);
     let body = state
         .bodies
         .item(resource, id, media)
-        .unwrap_or_else(|| gizmos(&state).into_iter().find(|g| g.id == id).map(|g| one(media, &g).into()));
+        .unwrap_or_else(|| gizmos(state).into_iter().find(|g| g.id == id).map(|g| one(media, &g).into()));
     let body = body.ok_or_else(|| Problem::not_found(format!("there is no {} with id {id}", singular(resource))));
-    Ok(finish(&request, &state, resource, timing, media, body))
+    Ok(finish(request, state, resource, timing, media, body))
 }
 
 /// What one call is to do: wait so long, then answer its data or what was injected.

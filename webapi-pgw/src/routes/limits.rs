@@ -17,13 +17,20 @@ pub const MAX_BODY_BYTES: u64 = 1024;
 /// stops only at 96 headers, so a few huge ones would otherwise pass.
 pub const MAX_HEADER_BYTES: usize = 16 * 1024;
 
-/// Middleware: bounds every request before any handler runs. 413 for a body
-/// over [`MAX_BODY_BYTES`] or a chunked one of unknown size; 431 for headers
-/// over [`MAX_HEADER_BYTES`].
+/// Middleware for the whole API: the services' HTTP conventions (`HEAD`, the
+/// access log: `service_kit::http::conventions`) and, in the same layer,
+/// [`refuse_oversized`].
 pub async fn bound_requests(
     request: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, Error> {
+    service_kit::http::conventions_with(request, next, refuse_oversized).await
+}
+
+/// Bounds every request before any handler runs: 413 for a body over
+/// [`MAX_BODY_BYTES`] or a chunked one of unknown size; 431 for headers over
+/// [`MAX_HEADER_BYTES`].
+fn refuse_oversized(request: &ServiceRequest) -> Result<(), Error> {
     let headers = request.headers();
     let header_bytes: usize = headers.iter().map(|(name, value)| name.as_str().len() + value.len()).sum();
     if header_bytes > MAX_HEADER_BYTES {
@@ -35,7 +42,7 @@ pub async fn bound_requests(
         let detail = format!("request bodies are limited to {MAX_BODY_BYTES} bytes; this API reads none");
         return Err(Problem::new(StatusCode::PAYLOAD_TOO_LARGE, detail).into());
     }
-    next.call(request).await
+    Ok(())
 }
 
 /// The operator's paths, served for GET only (the API's resources answer 405

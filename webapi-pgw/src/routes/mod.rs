@@ -23,7 +23,6 @@ use crate::bodies::Bodies;
 use crate::delay::DelayPlan;
 use crate::faults::FaultPlan;
 use crate::metrics::Metrics;
-use crate::problem::Problem;
 
 /// What every handler shares: the delay plan, the faults, the metrics and the fixed answers.
 #[derive(Debug)]
@@ -42,13 +41,6 @@ pub struct ApiState {
 pub fn configure(state: web::Data<ApiState>) -> impl FnOnce(&mut web::ServiceConfig) {
     move |cfg| {
         cfg.app_data(state)
-            .app_data(web::QueryConfig::default().error_handler(|error, _| {
-                Problem::bad_request(format!("the query string is malformed: {error}")).into()
-            }))
-            .app_data(
-                web::PathConfig::default()
-                    .error_handler(|error, _| Problem::bad_request(format!("the path is malformed: {error}")).into()),
-            )
             .service(ops::index)
             .service(ops::healthz)
             .service(ops::metrics)

@@ -13,60 +13,51 @@
 //!
 //! Only the API's routes do this: `/`, `/healthz` and `/metrics` keep theirs.
 //! The one thing an API handler learns from a header, the media type `Accept`
-//! asks for, is negotiated here first and left in the request's extensions:
-//! one middleware, not two, because each layer of actix middleware costs a
-//! boxed future and a dynamic call per request (README, "Benchmark").
+//! asks for, is negotiated here first and left in the request's extensions.
+//! The API's routes call this themselves (`api.rs`), not through a
+//! middleware: a layer of actix middleware costs a boxed future per request.
 
-use actix_web::Error;
-use actix_web::body::MessageBody;
-use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::dev::ServiceRequest;
 use actix_web::http::header::HeaderMap;
-use actix_web::middleware::Next;
 
 use crate::conneg;
 
-/// Middleware for a route whose handler reads no request header: negotiates
-/// the answer's media type, frees the parsed headers, then calls the handler.
-pub async fn release_headers(
-    mut request: ServiceRequest,
-    next: Next<impl MessageBody>,
-) -> Result<ServiceResponse<impl MessageBody>, Error> {
-    conneg::remember(&request, conneg::negotiate(&request));
+/// For a route whose handler reads no request header: negotiates the answer's
+/// media type, then frees the parsed headers.
+pub fn negotiate_and_release(request: &mut ServiceRequest) {
+    conneg::remember(request, conneg::negotiate(request));
     // Replacing the map frees its table; an empty `HeaderMap` allocates nothing.
     // (Routing matched this request on a `ServiceRequest` nobody else holds,
     // which is also what `headers_mut` needs.)
     *request.headers_mut() = HeaderMap::new();
-    next.call(request).await
 }
 
 #[cfg(test)]
 mod tests {
-    use actix_web::middleware::from_fn;
-    use actix_web::{App, HttpRequest, HttpResponse, test, web};
+    use actix_web::test::TestRequest;
 
-    use super::release_headers;
+    use super::negotiate_and_release;
+    use crate::conneg::{MediaType, negotiated};
 
-    async fn count_headers(request: HttpRequest) -> HttpResponse {
-        HttpResponse::Ok().body(request.headers().len().to_string())
+    #[test]
+    fn the_headers_are_gone_and_the_negotiated_type_stays() {
+        let mut request = TestRequest::get()
+            .insert_header(("user-agent", "test"))
+            .insert_header(("accept", "application/xml"))
+            .insert_header(("x-trace", "1"))
+            .to_srv_request();
+        assert_eq!(request.headers().len(), 3);
+        negotiate_and_release(&mut request);
+        assert_eq!(request.headers().len(), 0);
+        let (request, _) = request.into_parts();
+        assert_eq!(negotiated(&request), MediaType::ApplicationXml);
     }
 
-    #[actix_web::test]
-    async fn the_handler_sees_no_headers_and_the_answer_is_whole() {
-        let app = test::init_service(
-            App::new()
-                .service(web::resource("/released").wrap(from_fn(release_headers)).to(count_headers))
-                .service(web::resource("/kept").to(count_headers)),
-        )
-        .await;
-        let with_headers = || {
-            test::TestRequest::get()
-                .insert_header(("user-agent", "test"))
-                .insert_header(("accept", "application/json"))
-                .insert_header(("x-trace", "1"))
-        };
-        let kept = test::call_and_read_body(&app, with_headers().uri("/kept").to_request()).await;
-        assert_eq!(kept, "3", "without the middleware the handler sees all three");
-        let released = test::call_and_read_body(&app, with_headers().uri("/released").to_request()).await;
-        assert_eq!(released, "0");
+    #[test]
+    fn json_is_what_is_left_when_nothing_else_is_asked() {
+        let mut request = TestRequest::get().insert_header(("accept", "*/*")).to_srv_request();
+        negotiate_and_release(&mut request);
+        let (request, _) = request.into_parts();
+        assert_eq!(negotiated(&request), MediaType::ApplicationJson);
     }
 }
