@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # What the thread model costs: load-lab scenario 7 (1,000 users on PWGasync,
-# API at 100 ms, generator, apps and API in one process on these cores) run
-# with this tree and with a base commit from before the model (async pages on
-# actix's workers), built side by side, ROUNDS rounds alternating the order.
-# Prints each app's pages/s and CPU µs per page, medians, and the ratios.
+# API at 100 ms) run with this tree and with a base commit from before the
+# model (async pages on actix's workers), built side by side, ROUNDS rounds
+# alternating the order. Prints each app's pages/s and CPU µs per page (the
+# report's total: the base lab ran generator, app and API in one process, this
+# tree's runs each as a process of its own and adds up their CPU), medians,
+# and the ratios.
 #
 #   bench/thread-model-cost.sh                 # base 04bd534, 3 rounds
 #   BASE=<commit> ROUNDS=5 bench/thread-model-cost.sh
@@ -20,7 +22,9 @@ if [ ! -d "$base_tree" ]; then
 fi
 say "building load-lab (release) for $BASE and for this tree"
 (cd "$base_tree" && CARGO_TARGET_DIR="$PWD/../thread-model-base-target" cargo build --release -q -p load-lab)
-cargo build --release -q -p load-lab
+# This tree's lab starts the API, the apps and the floor as processes: build them too.
+cargo build --release -q -p load-lab -p webapi-pgw -p webapp-async -p mvc-async --bins
+cargo build --release -q -p app-kit --examples
 base_bin=target/thread-model-base-target/release/load-lab
 this_bin=target/release/load-lab
 

@@ -16,17 +16,23 @@
 //! - [`lab`]: whose services a scenario measures: its own, or services
 //!   already running (`--api-url`, `--webapp-url`, `--mvc-url`); the one
 //!   place that decides, and the handles both give (URLs, `/metrics`).
-//! - [`services`]: starting and stopping the API and the apps for a scenario.
+//! - [`services`]: starting and stopping the API and the apps for a scenario,
+//!   in this process.
+//! - [`processes`]: the API, the apps and scenario 7's floor as processes of
+//!   their own, to read each one's threads, memory and CPU from /proc.
+//! - [`cpu`]: the CPU time of a process, from /proc.
 //! - [`charts`]: the SVG charts (plotters).
-//! - [`scenarios`]: the nine scenarios, one file each, and which of them can
+//! - [`scenarios`]: the eleven scenarios, one file each, and which of them can
 //!   measure running services.
 //! - [`report`]: the Markdown report and where it is written.
 //! - [`failure`]: what can stop a scenario, or skip it ([`failure::Failure`]).
 
 pub mod charts;
+pub mod cpu;
 pub mod failure;
 pub mod lab;
 pub mod load;
+pub mod processes;
 pub mod report;
 pub mod scenarios;
 pub mod services;

@@ -167,18 +167,6 @@ impl Load {
     }
 }
 
-/// CPU time this process has used so far (user + system, all threads), from
-/// /proc/self/stat; zero where that cannot be read.
-pub fn process_cpu_time() -> Duration {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    // The fields after the command name (which may hold spaces) start after ") ".
-    let fields: Vec<&str> = stat.rsplit_once(") ").map(|(_, rest)| rest.split(' ').collect()).unwrap_or_default();
-    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<u64>().ok()).unwrap_or(0);
-    // utime and stime are fields 14 and 15 of the whole line, 12 and 13 here.
-    let per_second = rustix::param::clock_ticks_per_second().max(1);
-    Duration::from_secs_f64((ticks(11) + ticks(12)) as f64 / per_second as f64)
-}
-
 /// Raises this process's open-file limit to its hard limit: a load of a
 /// thousand connections needs several thousand descriptors here (client,
 /// app and API sides all live in this process).

@@ -1,13 +1,9 @@
-//! Starting the services a scenario needs, and stopping them after it.
-
-use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::Duration;
+//! Starting the services a scenario needs in this process, and stopping them
+//! after it. As processes of their own: `processes.rs`.
 
 use app_kit::AppSettings;
 use app_kit::Host;
 use test_support::in_process::{ApiInProcess, Running};
-use test_support::process::{Process, ProcessError, free_port, sibling_binary, wait_until_up};
 
 /// The two apps, and the page of each that a scenario loads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,79 +133,8 @@ pub fn default_settings(api_url: &str) -> AppSettings {
     settings
 }
 
-/// An app running as its own process, so that its threads and memory can be
-/// read from /proc without counting the lab's own. Killed when dropped.
-pub struct AppProcess {
-    process: Process,
-    /// Its root, without a trailing slash.
-    pub address: String,
-}
-
-impl AppProcess {
-    /// Starts the `app` binary (built next to this one) with `settings`.
-    pub async fn start(app: App, settings: &AppSettings) -> Result<AppProcess, ProcessError> {
-        let binary = sibling_binary(app.name())?;
-        let port = free_port()?;
-        let process = Process::spawn(app_command(&binary, port, settings).stdout(Stdio::null()))?;
-        let address = format!("http://127.0.0.1:{port}");
-        wait_until_up(&format!("{address}/healthz"), Duration::from_secs(20)).await?;
-        Ok(AppProcess { process, address })
-    }
-
-    /// (OS threads, resident memory in KiB) of the process now.
-    pub fn threads_and_rss(&self) -> (u64, u64) {
-        let status = std::fs::read_to_string(format!("/proc/{}/status", self.process.0.id())).unwrap_or_default();
-        let field = |name: &str| {
-            status
-                .lines()
-                .find(|l| l.starts_with(name))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(0)
-        };
-        (field("Threads:"), field("VmRSS:"))
-    }
-}
-
-/// The command that starts an app's binary on `port` with every one of
-/// `settings`, by the environment variables the app reads. A setting left
-/// unset is removed from the environment, so the lab's own cannot leak in.
-fn app_command(binary: &Path, port: u16, settings: &AppSettings) -> Command {
-    // Every field by name: a new setting does not compile until it is passed on.
-    let AppSettings {
-        webapi_url,
-        request_threads,
-        min_threads,
-        thread_injection_ms,
-        thread_idle_ms,
-        queue_length,
-        max_backend_connections,
-        workers,
-    } = settings;
-    let mut command = Command::new(binary);
-    command
-        .env("PORT", port.to_string())
-        .env("WEBAPI_URL", webapi_url)
-        .env("REQUEST_THREADS", request_threads.to_string())
-        .env("THREAD_INJECTION_MS", thread_injection_ms.to_string())
-        .env("THREAD_IDLE_MS", thread_idle_ms.to_string())
-        .env("QUEUE_LENGTH", queue_length.to_string())
-        .env("RUST_LOG", "error");
-    for (name, value) in
-        [("MIN_THREADS", *min_threads), ("MAX_BACKEND_CONNECTIONS", *max_backend_connections), ("WORKERS", *workers)]
-    {
-        match value {
-            Some(value) => command.env(name, value.to_string()),
-            None => command.env_remove(name),
-        };
-    }
-    command
-}
-
 #[cfg(test)]
 mod tests {
-    use std::ffi::OsStr;
-
     use super::*;
 
     #[test]
@@ -222,53 +147,5 @@ mod tests {
         );
         assert_eq!(App::Mvc.path(Page::PwgAsync), "/Home/PWGasync");
         assert_eq!(App::Mvc.path(Page::GizmosCancelAsync), "/Home/GizmosCancelAsync");
-    }
-
-    fn env_of(command: &Command) -> Vec<(&OsStr, Option<&OsStr>)> {
-        command.get_envs().collect()
-    }
-
-    #[test]
-    fn an_app_process_gets_every_setting() {
-        let settings = AppSettings {
-            webapi_url: "http://127.0.0.1:1/".into(),
-            request_threads: 7,
-            min_threads: Some(2),
-            thread_injection_ms: 250,
-            thread_idle_ms: 1000,
-            queue_length: 8,
-            max_backend_connections: Some(9),
-            workers: Some(3),
-        };
-
-        let command = app_command(Path::new("webapp-async"), 1234, &settings);
-
-        let env = env_of(&command);
-        for (name, value) in [
-            ("PORT", "1234"),
-            ("WEBAPI_URL", "http://127.0.0.1:1/"),
-            ("REQUEST_THREADS", "7"),
-            ("MIN_THREADS", "2"),
-            ("THREAD_INJECTION_MS", "250"),
-            ("THREAD_IDLE_MS", "1000"),
-            ("QUEUE_LENGTH", "8"),
-            ("MAX_BACKEND_CONNECTIONS", "9"),
-            ("WORKERS", "3"),
-        ] {
-            assert!(env.contains(&(OsStr::new(name), Some(OsStr::new(value)))), "{name}={value} missing: {env:?}");
-        }
-    }
-
-    #[test]
-    fn an_unset_setting_is_not_inherited_from_the_lab() {
-        let settings = AppSettings::for_tests("http://127.0.0.1:1/", 1, 0);
-        let settings = AppSettings { workers: None, min_threads: None, ..settings };
-
-        let command = app_command(Path::new("mvc-async"), 1234, &settings);
-
-        let env = env_of(&command);
-        assert!(env.contains(&(OsStr::new("MAX_BACKEND_CONNECTIONS"), None)), "{env:?}");
-        assert!(env.contains(&(OsStr::new("WORKERS"), None)), "{env:?}");
-        assert!(env.contains(&(OsStr::new("MIN_THREADS"), None)), "{env:?}");
     }
 }

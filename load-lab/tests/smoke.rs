@@ -39,6 +39,21 @@ fn every_scenario_runs_and_the_report_has_its_sections_and_charts() {
     assert!(sync > 0, "3: the sync pages refuse with 503");
     assert!(asynchronous < sync, "3: the async pages refuse fewer ({asynchronous} against {sync})");
     assert!(report.contains("| yes |"), "5: every call completed or cancelled at the API, none left running");
+    // 7: the floor and both apps, each a process of its own, with the CPU time
+    // of each process. `cargo test --workspace` builds the floor (an example);
+    // `cargo test -p load-lab` alone does not, and then its row says so.
+    let seven = &report[report.find("\n## 7. ").unwrap()..report.find("\n## 8. ").unwrap()];
+    let not_built = "| floor (bare_pwgasync) | not built: `cargo build --release --examples -p app-kit` |";
+    assert!(
+        seven.contains(not_built) || (seven.contains("| floor (bare_pwgasync) | ") && !seven.contains("| n/a |")),
+        "7: a floor row, and every figure read:\n{seven}"
+    );
+    for app in ["webapp-async", "mvc-async"] {
+        let line = seven.lines().find(|l| l.starts_with(&format!("| {app} | "))).unwrap();
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        // CPU µs per page: total, generator, app, API.
+        assert!(cells[8..=11].iter().all(|c| c.parse::<f64>().is_ok()), "7: {app}'s CPU: {line}");
+    }
     for chart in ["starvation-webapp-async.svg", "starvation-mvc-async.svg", "connection-limit.svg"] {
         let svg = std::fs::read_to_string(out.join(chart)).unwrap();
         assert!(svg.starts_with("<svg") && (svg.contains("<circle") || svg.contains("<rect")), "{chart}");

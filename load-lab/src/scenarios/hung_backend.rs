@@ -9,15 +9,15 @@
 //! threads are free, Default.aspx stays quick) and GizmosCancelAsync (its 1 s
 //! AsyncTimeout answers 504 and cancels the hung call).
 
-use std::process::Command;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use test_support::process::{Process, free_port, sibling_binary, wait_until_up};
+use test_support::process::{Process, free_port, wait_until_up};
 
 use crate::charts::{ASYNC, SYNC, Series, lines};
 use crate::failure::Failure;
 use crate::load::{Load, Sample, burst, client};
+use crate::processes::api_command;
 use crate::report::{Section, table};
 use crate::scenarios::Scale;
 use crate::services::{App, Page, default_settings, start_app};
@@ -201,15 +201,5 @@ async fn probe(url: String, origin: Instant, probing: Arc<std::sync::atomic::Ato
 /// webapi-pgw as a process of its own on `port`, so that "the API recovers"
 /// can be a kill (every hung connection closes at once) and a fresh start.
 fn api_process(port: u16, args: &[&str]) -> Result<Process, Failure> {
-    let binary = sibling_binary("webapi-pgw")?;
-    let mut command = Command::new(binary);
-    command
-        .args(["--port", &port.to_string()])
-        .args(args)
-        .env("RUST_LOG", "error")
-        .env_remove("DELAY_MIN")
-        .env_remove("DELAY_MAX")
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null());
-    Ok(Process::spawn(&mut command)?)
+    Ok(Process::spawn(&mut api_command(port, args)?)?)
 }

@@ -4,9 +4,10 @@ use std::time::{Duration, Instant};
 
 use crate::failure::Failure;
 use crate::load::{burst, client};
+use crate::processes::ServiceProcess;
 use crate::report::{Section, table};
 use crate::scenarios::Scale;
-use crate::services::{App, AppProcess, Page, settings, start_api};
+use crate::services::{App, Page, settings, start_api};
 
 pub async fn run(scale: Scale) -> Result<Section, Failure> {
     let (requests, delay_ms) = scale.pick((1000, 4000), (20, 1000));
@@ -16,7 +17,7 @@ pub async fn run(scale: Scale) -> Result<Section, Failure> {
     for app in App::BOTH {
         for page in [Page::Products, Page::ProductsAsync] {
             // Its own process, so /proc shows its threads and memory alone.
-            let process = AppProcess::start(app, &settings(&api.url, requests as u32 + 50, 100, None)).await?;
+            let process = ServiceProcess::app(app, &settings(&api.url, requests as u32 + 50, 100, None)).await?;
             let (idle_threads, idle_kib) = process.threads_and_rss();
             let url = format!("{}{}", process.address, app.path(page));
             let label = format!("{} {}", app.name(), app.path(page));
