@@ -26,7 +26,9 @@ fn run(shared: &Arc<Shared>) {
     loop {
         // Sleep until work waits with no thread free...
         while !state.closed && !starving(shared, &state) {
+            state.gate_waiting = true;
             state = shared.starving.wait(state).unwrap_or_else(|p| p.into_inner());
+            state.gate_waiting = false;
         }
         // ...then give the busy threads one interval to free themselves.
         let deadline = std::time::Instant::now() + interval;

@@ -241,3 +241,53 @@ async fn threads_above_the_minimum_retire_after_their_idle_time() {
 
     assert_eq!(pool.snapshot().threads, 1, "the minimum stays");
 }
+
+#[test]
+fn one_idle_thread_at_a_time_is_woken_and_the_search_is_passed_on() {
+    let queued = |state: &mut State| {
+        state.queue.push_back(Queued { work: Work::Blocking(Box::new(|| {})), new_request: false });
+        whom_to_wake(state)
+    };
+    let mut state = State { idle: 3, ..State::default() };
+    assert_eq!(queued(&mut state), Wake::IdleThread, "the first item wakes a thread");
+    assert_eq!(queued(&mut state), Wake::Nobody, "the next waits for the one already woken");
+    assert_eq!(queued(&mut state), Wake::Nobody);
+    // The woken thread takes an item (as `take_work` does) and passes the search on.
+    state.idle -= 1;
+    state.searching = false;
+    state.queue.pop_front();
+    assert_eq!(pass_the_search_on(&mut state), Wake::IdleThread, "two items left, two threads idle");
+    assert_eq!(pass_the_search_on(&mut state), Wake::Nobody, "one searcher at a time");
+    state.searching = false;
+    state.queue.clear();
+    assert_eq!(pass_the_search_on(&mut state), Wake::Nobody, "nothing left to take");
+}
+
+#[test]
+fn with_no_idle_thread_only_a_waiting_gate_is_woken() {
+    let mut state = State { idle: 0, gate_waiting: true, ..State::default() };
+    assert_eq!(whom_to_wake(&mut state), Wake::Gate);
+    state.gate_waiting = false;
+    assert_eq!(whom_to_wake(&mut state), Wake::Nobody, "a gate counting its interval is not woken again");
+}
+
+#[tokio::test]
+async fn a_burst_of_continuations_on_many_idle_threads_all_finish() {
+    // Many threads idle and many steps at once: the search passed on from
+    // thread to thread must leave no step behind.
+    let pool = RequestPool::new(PoolConfig::instant(16, 1000), io().handle());
+    let warm: Vec<_> = (0..16).map(|_| pool.run(|| std::thread::sleep(Duration::from_millis(20)))).collect();
+    futures_util::future::join_all(warm).await;
+    until(&pool, Duration::from_secs(5), "16 idle threads", |s| s.threads == 16 && s.busy == 0).await;
+    let pages: Vec<_> = (0..500u64)
+        .map(|i| {
+            pool.spawn(async move {
+                tokio::task::yield_now().await;
+                i
+            })
+            .unwrap()
+        })
+        .collect();
+    let sum: u64 = futures_util::future::join_all(pages).await.into_iter().map(Option::unwrap).sum();
+    assert_eq!(sum, (0..500).sum::<u64>());
+}

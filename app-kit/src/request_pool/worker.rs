@@ -59,6 +59,11 @@ fn take_work(shared: &Shared, ran: bool) -> Option<Work> {
             if new_request {
                 state.waiting_requests -= 1;
             }
+            // One woken thread at a time looks for work; the one that found
+            // some passes the search on while work is left (`Shared::wake`).
+            let wake = super::pass_the_search_on(&mut state);
+            drop(state);
+            shared.wake(wake);
             return Some(work);
         }
         if state.closed {
@@ -79,5 +84,7 @@ fn take_work(shared: &Shared, ran: bool) -> Option<Work> {
             shared.work_ready.wait(state).unwrap_or_else(|p| p.into_inner())
         };
         state.idle -= 1;
+        // Woken (or timed out): whoever was woken to search is awake now.
+        state.searching = false;
     }
 }
