@@ -12,6 +12,8 @@
 
 use std::time::Duration;
 
+use app_kit::AppSettings;
+
 use crate::cpu::cpu_time;
 use crate::failure::Failure;
 use crate::lab::Lab;
@@ -19,7 +21,7 @@ use crate::load::{Summary, burst, client, sustained};
 use crate::processes::{BUILD_FLOOR, ServiceProcess};
 use crate::report::{Section, table};
 use crate::scenarios::Scale;
-use crate::services::{App, Page, settings};
+use crate::services::{App, Page, default_settings, settings};
 
 const DELAY_MS: u64 = 100;
 /// The most an app's own CPU per page may be, as a multiple of the floor's (issue 15's goal).
@@ -90,8 +92,9 @@ pub async fn run(scale: Scale, lab: &Lab) -> Result<Section, Failure> {
                  app-kit's example `bare_pwgasync`, a bare actix-web + reqwest + maud handler that makes PWGasync's \
                  three calls at once and renders the same three tables (same columns, rows and cell markup as \
                  webapp-async's grids; only the page around them is bare: no menu, no waterfall), with no request \
-                 pool, I/O threads, metrics or failure machinery; then webapp-async and mvc-async (64 request \
-                 threads started at once, a queue of 1,000). The Web API (webapi-pgw) is one more process, the \
+                 pool, I/O threads, metrics or failure machinery; then webapp-async and mvc-async with the thread \
+                 model's default settings (a request thread per CPU to start with, one more per 500 ms while work \
+                 waits; a queue of 1,000). The Web API (webapi-pgw) is one more process, the \
                  same for all three; this process only generates the load.\n\n\
                  *page loads* and *failed* (any answer but 200) count the whole load; *pages/s* is 200s per \
                  second; *of Little's law* is pages/s against users ÷ delay; p50 and p99 are the 200s' \
@@ -145,7 +148,10 @@ async fn own(users: usize, duration: Duration) -> Result<(Floor, Vec<Measured>),
     };
     let mut apps = Vec::new();
     for app in App::BOTH {
-        let process = ServiceProcess::app(app, &settings(&api_url, 64, 1000, None)).await?;
+        // The apps as shipped: the thread model's defaults (a request thread
+        // per CPU to start with, then one more per 500 ms while work waits).
+        let process =
+            ServiceProcess::app(app, &AppSettings { queue_length: 1000, ..default_settings(&api_url) }).await?;
         let path = app.path(Page::PwgAsync);
         apps.push(measure(app.name(), &process, &path, &api, users, duration).await);
     }

@@ -7,7 +7,9 @@ use crate::load::{burst, client};
 use crate::processes::ServiceProcess;
 use crate::report::{Section, table};
 use crate::scenarios::Scale;
-use crate::services::{App, Page, settings, start_api};
+use app_kit::AppSettings;
+
+use crate::services::{App, Page, default_settings, settings, start_api};
 
 pub async fn run(scale: Scale) -> Result<Section, Failure> {
     let (requests, delay_ms) = scale.pick((1000, 4000), (20, 1000));
@@ -17,7 +19,21 @@ pub async fn run(scale: Scale) -> Result<Section, Failure> {
     for app in App::BOTH {
         for page in [Page::Products, Page::ProductsAsync] {
             // Its own process, so /proc shows its threads and memory alone.
-            let process = ServiceProcess::app(app, &settings(&api.url, requests as u32 + 50, 100, None)).await?;
+            // Sync pages need a thread each, started at once so that all are
+            // waiting together. Async pages need one only for their short
+            // steps: they run with the default injection (a thread per CPU,
+            // one more per 500 ms while work waits), as an app would, so the
+            // burst's start steps queue for the few threads rather than each
+            // starting a thread of its own (which would measure those threads).
+            let settings = match page {
+                Page::ProductsAsync => AppSettings {
+                    queue_length: requests as u32 + 50,
+                    request_threads: requests as u32 + 50,
+                    ..default_settings(&api.url)
+                },
+                _ => settings(&api.url, requests as u32 + 50, 100, None),
+            };
+            let process = ServiceProcess::app(app, &settings).await?;
             let (idle_threads, idle_kib) = process.threads_and_rss();
             let url = format!("{}{}", process.address, app.path(page));
             let label = format!("{} {}", app.name(), app.path(page));
