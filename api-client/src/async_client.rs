@@ -132,7 +132,10 @@ impl ApiClient {
         if !status.is_success() {
             return Err(ApiError::Status { url: text, status: status.as_u16() });
         }
-        let body = response.bytes().await.map_err(|e| ApiError::from_transport(&text, e))?;
+        // Boxed: reading the body is a large future (the response and its
+        // collector), and inline it would size this call's whole state, which
+        // a page holds for as long as it waits (load lab scenario 4).
+        let body = Box::pin(response.bytes()).await.map_err(|e| ApiError::from_transport(&text, e))?;
         serde_json::from_slice(&body).map_err(|e| ApiError::Body { url: text, reason: e.to_string() })
     }
 }

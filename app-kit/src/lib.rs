@@ -29,12 +29,15 @@
 //! - [`metrics`]: what both apps count, served at `/metrics`.
 //! - [`live`]: the live view of the request pool (Server-Sent Events) and its
 //!   bursts of page loads.
+//! - [`headers`]: a GET page's request headers, dropped before it runs (and
+//!   the apps' one middleware layer).
 //! - [`web`]: the server both apps run on: security headers, the stylesheet,
 //!   `/healthz` and `/metrics`, hang-up detection, graceful shutdown.
 
 pub mod backend;
 pub mod command_line;
 pub mod failure;
+pub mod headers;
 pub mod host;
 pub mod injection;
 pub mod io_runtime;

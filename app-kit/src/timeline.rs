@@ -69,11 +69,11 @@ impl Timeline {
 
     /// Runs an async call and records it; if the future is dropped before it
     /// completes, the call is recorded as cancelled.
-    pub async fn time<T, E>(&self, label: &str, call: impl Future<Output = Result<T, E>>) -> Result<T, E> {
-        let mut span = OpenSpan { timeline: self, label, start: self.elapsed(), outcome: CallOutcome::Cancelled };
-        let result = call.await;
-        span.outcome = if result.is_ok() { CallOutcome::Ok } else { CallOutcome::Failed };
-        result
+    pub fn time<'a, T, E, F>(&'a self, label: &'a str, call: F) -> Timed<'a, F>
+    where
+        F: Future<Output = Result<T, E>>,
+    {
+        Timed { call, timeline: self, label, span: None }
     }
 
     /// Runs a blocking call on this thread and records it.
@@ -86,6 +86,43 @@ impl Timeline {
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Vec<CallSpan>> {
         self.calls.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+pin_project_lite::pin_project! {
+    /// A call being timed ([`Timeline::time`]): its span opens when it is
+    /// first polled (a serial task registered early starts late) and is
+    /// recorded when it ends or is dropped.
+    ///
+    /// A future of its own rather than an `async fn`: an `async fn` stores the
+    /// future passed to it and, apart, the one it awaits, so timing a call
+    /// doubled its size, held for the whole wait of every page.
+    pub struct Timed<'a, F> {
+        #[pin]
+        call: F,
+        timeline: &'a Timeline,
+        label: &'a str,
+        span: Option<OpenSpan<'a>>,
+    }
+}
+
+impl<T, E, F: Future<Output = Result<T, E>>> Future for Timed<'_, F> {
+    type Output = Result<T, E>;
+
+    fn poll(self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<Self::Output> {
+        let this = self.project();
+        let (timeline, label) = (*this.timeline, *this.label);
+        let span = this.span.get_or_insert_with(|| OpenSpan {
+            timeline,
+            label,
+            start: timeline.elapsed(),
+            outcome: CallOutcome::Cancelled,
+        });
+        let result = std::task::ready!(this.call.poll(cx));
+        span.outcome = if result.is_ok() { CallOutcome::Ok } else { CallOutcome::Failed };
+        // Recorded now, not when the page drops this future.
+        *this.span = None;
+        std::task::Poll::Ready(result)
     }
 }
 

@@ -97,7 +97,7 @@ impl AppServer {
         let mut server = HttpServer::new(move || {
             App::new()
                 .wrap(security_headers())
-                .wrap(from_fn(service_kit::http::conventions))
+                .wrap(from_fn(crate::headers::conventions))
                 .app_data(data.clone())
                 .app_data(live_data.clone())
                 .configure(common_routes)

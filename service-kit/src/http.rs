@@ -41,15 +41,16 @@ pub async fn conventions(
     conventions_with(request, next, |_| Ok(())).await
 }
 
-/// [`conventions`] with a check of its own: `refuse` sees each request (a
-/// `HEAD` already turned into `GET`) before routing, and an `Err` is the
-/// answer, logged like any other. For a service that would otherwise add a
-/// middleware of its own: every layer of actix middleware costs a boxed future
-/// per request, held for as long as the request runs.
+/// [`conventions`] with a step of the service's own: `prepare` sees each
+/// request (a `HEAD` already turned into `GET`) before routing, may change it,
+/// and its `Err` is the answer, logged like any other. For a service that
+/// would otherwise add a middleware of its own: every layer of actix
+/// middleware costs a boxed future per request, held for as long as the
+/// request runs.
 pub async fn conventions_with(
     mut request: ServiceRequest,
     next: Next<impl MessageBody>,
-    refuse: impl FnOnce(&ServiceRequest) -> Result<(), Error>,
+    prepare: impl FnOnce(&mut ServiceRequest) -> Result<(), Error>,
 ) -> Result<ServiceResponse<impl MessageBody>, Error> {
     let head = request.method() == Method::HEAD;
     if head {
@@ -57,13 +58,13 @@ pub async fn conventions_with(
         request.extensions_mut().insert(CameAsHead);
     }
     if !tracing::enabled!(target: ACCESS_TARGET, tracing::Level::INFO) {
-        refuse(&request)?;
+        prepare(&mut request)?;
         return next.call(request).await;
     }
     let started = Instant::now();
     let method = if head { Method::HEAD } else { request.method().clone() };
     let path = request.uri().path_and_query().map_or_else(|| request.path().to_owned(), |p| p.as_str().to_owned());
-    let result = match refuse(&request) {
+    let result = match prepare(&mut request) {
         Ok(()) => next.call(request).await,
         Err(error) => Err(error),
     };

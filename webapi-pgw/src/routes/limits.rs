@@ -30,7 +30,7 @@ pub async fn bound_requests(
 /// Bounds every request before any handler runs: 413 for a body over
 /// [`MAX_BODY_BYTES`] or a chunked one of unknown size; 431 for headers over
 /// [`MAX_HEADER_BYTES`].
-fn refuse_oversized(request: &ServiceRequest) -> Result<(), Error> {
+fn refuse_oversized(request: &mut ServiceRequest) -> Result<(), Error> {
     let headers = request.headers();
     let header_bytes: usize = headers.iter().map(|(name, value)| name.as_str().len() + value.len()).sum();
     if header_bytes > MAX_HEADER_BYTES {

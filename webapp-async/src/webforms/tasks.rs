@@ -14,6 +14,7 @@
 use std::future::Future;
 
 use app_kit::{Backend, PageError, Timeline};
+use futures_util::FutureExt;
 use futures_util::future::BoxFuture;
 
 use super::Query;
@@ -89,11 +90,13 @@ impl<P: Send + 'static> AsyncContext<P> {
         E: Into<PageError>,
         T: Send + 'static,
     {
-        let running = task(self.calls.clone());
-        let task = Box::pin(async move {
-            let value = running.await.map_err(Into::into)?;
+        // A combinator, not `async move { running.await ... }`: an async block
+        // stores the future it captures and, apart, the one it awaits, so it
+        // was twice the call's size, held for the whole wait of every page.
+        let task = Box::pin(task(self.calls.clone()).map(move |result| {
+            let value = result.map_err(Into::into)?;
             Ok(Box::new(move |page: &mut P| bind(page, value)) as Bound<P>)
-        });
+        }));
         self.tasks.push(Registered { parallel, task });
     }
 
