@@ -3,13 +3,16 @@
 //! with none of its features: no random delays, no hang-up detection, no
 //! metrics, no limits. `bench/webapi-vs-nginx.sh` runs it beside webapi-pgw and
 //! nginx, so the cost of those features, and the cost of actix-web itself, can
-//! be read off one table.
+//! be read off one table. It runs on the services' allocator (jemalloc), so that
+//! the difference is the features', not the allocators'.
 //!
 //! Usage: `bare_actix <port> <delay-ms>`.
 
 use std::time::Duration;
 
 use actix_web::{App, HttpResponse, HttpServer, web};
+
+service_kit::use_jemalloc!();
 
 const PRODUCTS: &str = r#"[{"Id":1,"Name":"Product 1","Price":1.99},{"Id":2,"Name":"Product 2","Price":2.99}]"#;
 
