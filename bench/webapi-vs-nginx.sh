@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # webapi-pgw against nginx + echo_sleep, side by side, at a fixed delay.
 #
-# Three servers answer GET /api/products after exactly DELAY_MS, one after the
-# other on this machine: nginx with echo_sleep, webapi-pgw, and a bare actix-web
+# Four servers answer GET /api/products after exactly DELAY_MS, one after the
+# other on this machine: nginx with echo_sleep, webapi-pgw, a bare actix-web
 # handler (webapi-pgw/examples/bare_actix.rs), the floor of what actix-web costs,
-# under the same wrk load (CONNECTIONS keep-alive connections for DURATION).
+# and a bare actix-http service (examples/bare_actix_http.rs), the floor below
+# actix-web's own layers, under the same wrk load (CONNECTIONS keep-alive
+# connections for DURATION).
 # It does that ROUNDS times, turning the order each round (a run meets the
 # previous runs' TIME_WAIT sockets and conntrack entries, so no server should
 # always have the same place), and prints a Markdown table of medians (req/s, p50, p99, server
@@ -30,6 +32,7 @@ ROUNDS=${ROUNDS:-3}
 NGINX_PORT=${NGINX_PORT:-18081}
 API_PORT=${API_PORT:-18082}
 BARE_PORT=${BARE_PORT:-18083}
+BARE_HTTP_PORT=${BARE_HTTP_PORT:-18084}
 
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
@@ -72,7 +75,7 @@ sysctl -qw net.core.somaxconn=65535 2>/dev/null || say "note: could not raise ne
 sysctl -qw net.ipv4.tcp_max_syn_backlog=65535 2>/dev/null || true
 
 say "building webapi-pgw (release)"
-cargo build --release -q -p webapi-pgw --bins --example bare_actix
+cargo build --release -q -p webapi-pgw --bins --example bare_actix --example bare_actix_http
 
 # --- the servers -----------------------------------------------------------------
 products='[{"Id":1,"Name":"Product 1","Price":1.99},{"Id":2,"Name":"Product 2","Price":2.99}]'
@@ -179,12 +182,22 @@ run_bare() { # round
     kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 
+run_http() { # round
+    target/release/examples/bare_actix_http "$BARE_HTTP_PORT" "$DELAY_MS" &
+    local pid=$!
+    wait_until_up "http://127.0.0.1:$BARE_HTTP_PORT/api/products"
+    run_wrk bare-actix-http "$1" "http://127.0.0.1:$BARE_HTTP_PORT/api/products"
+    peak_rss_mb "$pid" > "$work/bare-actix-http.$1.rss"
+    cpu_seconds "$pid" > "$work/bare-actix-http.$1.cpu"
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+
 # Later runs meet the earlier runs' TIME_WAIT sockets and conntrack entries, so
 # the order turns each round: no server always goes first.
-order=(nginx api bare)
+order=(nginx api bare http)
 for round in $(seq 1 "$ROUNDS"); do
-    for i in 0 1 2; do
-        "run_${order[$(( (i + round - 1) % 3 ))]}" "$round"
+    for i in 0 1 2 3; do
+        "run_${order[$(( (i + round - 1) % 4 ))]}" "$round"
     done
 done
 
@@ -226,7 +239,7 @@ echo "Load: wrk -t$THREADS -c$CONNECTIONS -d$DURATION, fixed delay $DELAY_MS ms 
 echo
 echo "| server | req/s | % of Little's law | p50 ms | p99 ms | peak RSS MB | server CPU s | socket errors |"
 echo "|---|---|---|---|---|---|---|---|"
-for name in nginx webapi-pgw bare-actix-web; do
+for name in nginx webapi-pgw bare-actix-web bare-actix-http; do
     rps=$(stat "$name" rps)
     pct=$(awk "BEGIN { printf \"%.1f\", 100 * $rps / $little }")
     echo "| $name | $rps | $pct | $(stat "$name" p50) | $(stat "$name" p99) | $(stat "$name" rss) | $(stat "$name" cpu) | $(errors "$name") |"

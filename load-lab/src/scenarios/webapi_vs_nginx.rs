@@ -36,7 +36,7 @@ pub async fn run(scale: Scale) -> Result<Section, Failure> {
     let claim = "a slow backend built on async I/O serves as well as nginx waiting on a timer (this project's \
                  goal: at least nginx's req/s, and at most its CPU time, peak RSS and p99, at 10,000 connections)."
         .to_owned();
-    println!("  running {}{}", script.display(), if chosen_by_env { "" } else { " (about 2.5 minutes)" });
+    println!("  running {}{}", script.display(), if chosen_by_env { "" } else { " (about 3.5 minutes)" });
     let output = tokio::task::spawn_blocking(move || Command::new("bash").arg(&script).output())
         .await?
         .map_err(Failure::Script)?;
@@ -52,7 +52,8 @@ pub async fn run(scale: Scale) -> Result<Section, Failure> {
         return Err(Failure::NoTable(output.status, stderr.into_owned()));
     };
     let mut body = String::from(
-        "Three servers one after another, each answering after exactly 500 ms, under \
+        "Four servers one after another (nginx, webapi-pgw, and two floors: a bare actix-web handler and a bare \
+        actix-http service), each answering after exactly 500 ms, under \
         `wrk -t2 -c10000 -d10s`, three rounds with the order turned each round; medians, and the highest peak RSS \
         (see `bench/webapi-vs-nginx.sh`, and the README for where webapi-pgw's CPU and memory go).\n\n",
     );
