@@ -102,17 +102,32 @@ impl Host {
     /// dropped wherever it is (running, waiting for I/O, or queued for a
     /// thread), its pending backend calls cancelled, when `timeout` (the
     /// AsyncTimeout) runs out or when the visitor hangs up.
-    pub async fn run_async<T, F>(&self, request: &HttpRequest, timeout: Duration, page: F) -> Result<T, PageError>
+    ///
+    /// The page is handed to the pool when this is called, not when the
+    /// returned future is first polled: so the future a waiting page's
+    /// connection holds does not also keep room for the page (an `async fn`
+    /// would keep its argument's space for its whole life, however long after
+    /// the page moved into its task).
+    pub fn run_async<'a, T, F>(
+        &'a self,
+        request: &'a HttpRequest,
+        timeout: Duration,
+        page: F,
+    ) -> impl Future<Output = Result<T, PageError>> + 'a
     where
         F: Future<Output = Result<T, PageError>> + Send + 'static,
         T: Send + 'static,
     {
-        let _running = InFlight::new(&self.metrics.async_pages_in_flight);
-        let task = self.pool.spawn(page)?;
-        let finished = async { task.await.unwrap_or_else(|| Err(PageError::Failed("it panicked".into()))) };
-        tokio::select! {
-            result = tokio::time::timeout(timeout, finished) => result.unwrap_or(Err(PageError::Timeout { after: timeout })),
-            () = service_kit::disconnect::client_gone(request) => Err(PageError::Cancelled),
+        let running = InFlight::new(&self.metrics.async_pages_in_flight);
+        let task = self.pool.spawn(page);
+        async move {
+            let _running = running;
+            let task = task?;
+            let finished = async { task.await.unwrap_or_else(|| Err(PageError::Failed("it panicked".into()))) };
+            tokio::select! {
+                result = tokio::time::timeout(timeout, finished) => result.unwrap_or(Err(PageError::Timeout { after: timeout })),
+                () = service_kit::disconnect::client_gone(request) => Err(PageError::Cancelled),
+            }
         }
     }
 

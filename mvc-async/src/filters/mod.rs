@@ -45,15 +45,20 @@ pub async fn invoke(action: &Action, request: &HttpRequest, host: &Host) -> Http
             .await
         }
         // Started on a request thread, continued on any, rendered on the last.
+        // The action's future is made in a block, so that it is not also kept
+        // in this one's state while it waits (it moves into its task at once).
         ActionBody::Async(body) => {
-            let backend = host.backend.clone();
-            let work = async move {
-                let started_on = threads::current();
-                let timeline = Timeline::start();
-                let view = body(&backend, &timeline).await?;
-                Ok(stopwatch.render(view, started_on))
+            let running = {
+                let backend = host.backend.clone();
+                let work = async move {
+                    let started_on = threads::current();
+                    let timeline = Timeline::start();
+                    let view = body(&backend, &timeline).await?;
+                    Ok(stopwatch.render(view, started_on))
+                };
+                host.run_async(request, async_timeout::of(action), work)
             };
-            host.run_async(request, async_timeout::of(action), work).await
+            running.await
         }
     };
     output_cache::no_store(host.respond(request, rendered, stopwatch.elapsed()))

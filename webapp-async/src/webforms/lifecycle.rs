@@ -41,18 +41,23 @@ pub async fn serve_async<P: AsyncPage>(request: HttpRequest, host: Host, query: 
         Ok(injection) => host.injecting(&injection),
         Err(error) => return host.respond(&request, Err(error), started.elapsed()),
     };
-    let backend = host.backend.clone();
-    let page_run = async move {
-        let started_on = threads::current();
-        let timeline = Timeline::start_at(started);
-        let mut page = P::default();
-        let mut ctx = AsyncContext::new(backend, timeline.clone(), query);
-        page.page_load(&mut ctx)?;
-        // PreRender has nothing to do here; the registered tasks run now.
-        ctx.execute_registered_tasks(&mut page).await?;
-        Ok::<_, PageError>(render(P::DIRECTIVES.title, P::render, &page, timeline, started, started_on))
+    // In a block, so that the page's future is not also kept in this one's
+    // state while the page waits (it moves into its task at once).
+    let running = {
+        let backend = host.backend.clone();
+        let page_run = async move {
+            let started_on = threads::current();
+            let timeline = Timeline::start_at(started);
+            let mut page = P::default();
+            let mut ctx = AsyncContext::new(backend, timeline.clone(), query);
+            page.page_load(&mut ctx)?;
+            // PreRender has nothing to do here; the registered tasks run now.
+            ctx.execute_registered_tasks(&mut page).await?;
+            Ok::<_, PageError>(render(P::DIRECTIVES.title, P::render, &page, timeline, started, started_on))
+        };
+        host.run_async(&request, P::DIRECTIVES.async_timeout, page_run)
     };
-    let rendered = host.run_async(&request, P::DIRECTIVES.async_timeout, page_run).await;
+    let rendered = running.await;
     host.respond(&request, rendered, started.elapsed())
 }
 
