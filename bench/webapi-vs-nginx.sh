@@ -127,7 +127,7 @@ cpu_seconds() { # pids...: user + system CPU time used so far, in seconds
     for pid in "$@"; do
         ticks=$(( ticks + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0) ))
     done
-    awk "BEGIN { printf \"%.1f\", $ticks / $(getconf CLK_TCK) }"
+    awk "BEGIN { printf \"%.2f\", $ticks / $(getconf CLK_TCK) }"
 }
 
 run_wrk() { # name round url -> writes $work/<name>.<round>.wrk
@@ -160,37 +160,32 @@ run_nginx() { # round
     kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 
+# measure NAME ROUND PORT PID: waits for the server on PORT, loads it, and
+# records its peak RSS and CPU time.
+measure() {
+    wait_until_up "http://127.0.0.1:$3/api/products"
+    run_wrk "$1" "$2" "http://127.0.0.1:$3/api/products"
+    peak_rss_mb "$4" > "$work/$1.$2.rss"
+    cpu_seconds "$4" > "$work/$1.$2.cpu"
+}
+
 run_api() { # round
     RUST_LOG=warn target/release/webapi-pgw --port "$API_PORT" --delay-min "$DELAY_MS" --delay-max "$DELAY_MS" --workers 2 &
     local pid=$!
-    wait_until_up "http://127.0.0.1:$API_PORT/api/products"
-    run_wrk webapi-pgw "$1" "http://127.0.0.1:$API_PORT/api/products"
-    peak_rss_mb "$pid" > "$work/webapi-pgw.$1.rss"
-    cpu_seconds "$pid" > "$work/webapi-pgw.$1.cpu"
+    measure webapi-pgw "$1" "$API_PORT" "$pid"
     curl -fsS "http://127.0.0.1:$API_PORT/metrics" |
         awk -F' ' '/outcome="cancelled"/ { s += $2 } END { print s + 0 }' > "$work/cancelled.$1"
     kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 
-run_bare() { # round
-    target/release/examples/bare_actix "$BARE_PORT" "$DELAY_MS" &
+run_floor() { # name round port example: one of the bare examples, `<example> <port> <delay-ms>`
+    "target/release/examples/$4" "$3" "$DELAY_MS" &
     local pid=$!
-    wait_until_up "http://127.0.0.1:$BARE_PORT/api/products"
-    run_wrk bare-actix-web "$1" "http://127.0.0.1:$BARE_PORT/api/products"
-    peak_rss_mb "$pid" > "$work/bare-actix-web.$1.rss"
-    cpu_seconds "$pid" > "$work/bare-actix-web.$1.cpu"
+    measure "$1" "$2" "$3" "$pid"
     kill "$pid"; wait "$pid" 2>/dev/null || true
 }
-
-run_http() { # round
-    target/release/examples/bare_actix_http "$BARE_HTTP_PORT" "$DELAY_MS" &
-    local pid=$!
-    wait_until_up "http://127.0.0.1:$BARE_HTTP_PORT/api/products"
-    run_wrk bare-actix-http "$1" "http://127.0.0.1:$BARE_HTTP_PORT/api/products"
-    peak_rss_mb "$pid" > "$work/bare-actix-http.$1.rss"
-    cpu_seconds "$pid" > "$work/bare-actix-http.$1.cpu"
-    kill "$pid"; wait "$pid" 2>/dev/null || true
-}
+run_bare() { run_floor bare-actix-web "$1" "$BARE_PORT" bare_actix; }
+run_http() { run_floor bare-actix-http "$1" "$BARE_HTTP_PORT" bare_actix_http; }
 
 # Later runs meet the earlier runs' TIME_WAIT sockets and conntrack entries, so
 # the order turns each round: no server always goes first.
@@ -254,7 +249,7 @@ verdict=0
 compare() { # axis what better(higher|lower)
     local a n ratio ok goal
     a=$(stat webapi-pgw "$2"); n=$(stat nginx "$2")
-    ratio=$(awk "BEGIN { printf \"%.3f\", $a / $n }")
+    ratio=$(awk "BEGIN { if ($n > 0) printf \"%.3f\", $a / $n; else print \"n/a\" }")
     if [ "$3" = higher ]; then
         goal="≥ 1.00"; ok=$(awk "BEGIN { print ($a >= $n) }")
     else

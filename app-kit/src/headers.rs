@@ -1,20 +1,17 @@
-//! A GET page's request headers, dropped before the page runs.
+//! A GET page's request headers, dropped before the page runs
+//! (`service_kit::http::drop_headers`: the 7 KB table actix-http parses every
+//! head into, which an async page waiting on the Web API held for the whole
+//! wait, a fifth of what it cost in load lab scenario 4).
 //!
-//! actix-http parses every request head into a `HeaderMap` with room for 16
-//! headers, about 7 KB whatever the request sent, and the page keeps its
-//! request until it answers: an async page waiting on the Web API held those
-//! 7 KB for the whole wait (a fifth of what a waiting async page cost, load
-//! lab scenario 4). No page reads a request header: routing uses the path,
-//! the pages the path and the query string, hang-up detection and the
-//! connection's keep-alive the connection, not the headers. Bodies are read
-//! only by POSTs (the Web Forms postback, the live view's bursts), whose
-//! extractors need `Content-Type` and `Content-Length`, so only GET (and HEAD,
-//! served as GET) requests lose theirs. The Web API does the same for its
-//! own routes (`webapi-pgw/src/routes/release.rs`).
+//! No page reads a request header: routing uses the path, the pages the path
+//! and the query string, hang-up detection and keep-alive the connection.
+//! Bodies are read only by POSTs (the Web Forms postback, the live view's
+//! bursts), whose extractors need `Content-Type` and `Content-Length`, so only
+//! GET (and HEAD, served as GET) requests lose theirs. The Web API does the
+//! same for its own routes (`webapi-pgw/src/routes/release.rs`).
 
 use actix_web::dev::ServiceRequest;
 use actix_web::http::Method;
-use actix_web::http::header::HeaderMap;
 use actix_web::{Error, middleware::Next};
 
 /// Middleware for both apps: the services' HTTP conventions
@@ -30,9 +27,7 @@ pub async fn conventions(
 /// Frees the headers of a GET request; other methods keep theirs.
 pub fn release_get_headers(request: &mut ServiceRequest) -> Result<(), Error> {
     if request.method() == Method::GET {
-        // An empty map allocates nothing. The request is not shared yet
-        // (routing has not run), which `headers_mut` needs.
-        *request.headers_mut() = HeaderMap::new();
+        service_kit::http::drop_headers(request);
     }
     Ok(())
 }

@@ -74,21 +74,19 @@ impl Bodies {
 impl Fixed {
     fn of<T: Serialize + DataContract>(items: &[T], id: impl Fn(&T) -> i32) -> Fixed {
         Fixed {
-            collection: InBoth { json: many(MediaType::ApplicationJson, items).into(), xml: xml::many(items).into() },
-            items: items
-                .iter()
-                .map(|item| {
-                    (
-                        id(item),
-                        InBoth { json: one(MediaType::ApplicationJson, item).into(), xml: xml::one(item).into() },
-                    )
-                })
-                .collect(),
+            collection: InBoth::of(|media| many(media, items)),
+            items: items.iter().map(|item| (id(item), InBoth::of(|media| one(media, item)))).collect(),
         }
     }
 }
 
 impl InBoth {
+    /// One answer written both ways (JSON for `application/json` and `text/json`
+    /// alike, XML for both XML types).
+    fn of(write: impl Fn(MediaType) -> Vec<u8>) -> InBoth {
+        InBoth { json: write(MediaType::ApplicationJson).into(), xml: write(MediaType::ApplicationXml).into() }
+    }
+
     fn get(&self, media: MediaType) -> Bytes {
         if media.is_xml() { self.xml.clone() } else { self.json.clone() }
     }

@@ -1,15 +1,11 @@
 //! Releasing the request's headers before the delay: most of what a waiting
-//! call would otherwise hold in memory.
-//!
-//! actix-http parses each request head into a `HeaderMap` made with room for 16
-//! headers: about 7 KB, whatever the request sent. The handler keeps the request
-//! for its whole delay (it answers on it), so at 10,000 waiting calls those maps
-//! were ~70 MB of the API's ~195 MB peak. By the time an API handler runs, the
-//! headers have been used: `bound_requests` has checked their size, routing has
-//! matched the path, the connection's keep-alive state was taken from them when
-//! the head was parsed. The handlers read only the path, the query string and
-//! the connection's data. So the API's routes drop the map at the door, and the
-//! peak falls to ~140 MB (README, "Speed and memory").
+//! call would otherwise hold in memory (`service_kit::http::drop_headers`).
+//! At 10,000 waiting calls those maps were ~70 MB of the API's ~195 MB peak.
+//! By the time an API handler runs, the headers have been used: the limits
+//! have checked their size, routing has matched the path, the connection's
+//! keep-alive state was taken from them when the head was parsed. The handlers
+//! read only the path, the query string and the connection's data. So the
+//! API's routes drop the map at the door (README, "Where the memory goes").
 //!
 //! Only the API's routes do this: `/`, `/healthz` and `/metrics` keep theirs.
 //! The one thing an API handler learns from a header, the media type `Accept`
@@ -18,7 +14,6 @@
 //! middleware: a layer of actix middleware costs a boxed future per request.
 
 use actix_web::dev::ServiceRequest;
-use actix_web::http::header::HeaderMap;
 
 use crate::conneg;
 
@@ -26,10 +21,7 @@ use crate::conneg;
 /// media type, then frees the parsed headers.
 pub fn negotiate_and_release(request: &mut ServiceRequest) {
     conneg::remember(request, conneg::negotiate(request));
-    // Replacing the map frees its table; an empty `HeaderMap` allocates nothing.
-    // (Routing matched this request on a `ServiceRequest` nobody else holds,
-    // which is also what `headers_mut` needs.)
-    *request.headers_mut() = HeaderMap::new();
+    service_kit::http::drop_headers(request);
 }
 
 #[cfg(test)]
