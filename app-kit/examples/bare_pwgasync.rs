@@ -1,10 +1,13 @@
 //! The floor for the apps' PWGasync: the smallest actix-web program that does
 //! what that page does (the Web API's widgets, products and gizmos, fetched
-//! at once, shown as three tables), with none of app-kit: no request pool, no
+//! at once, shown as three tables), and for their ProductsAsync (one call,
+//! one table), with none of app-kit: no request pool, no
 //! I/O threads, no `Host`, no timeline or waterfall, no metrics, no failure
 //! policy. The load lab's scenario 7 runs it beside webapp-async and
 //! mvc-async under the same load, so what the apps' machinery costs per page
-//! can be read off as their CPU against this one's.
+//! can be read off as their CPU against this one's; scenario 4 runs its
+//! ProductsAsync beside theirs, so that a waiting page's memory can be read
+//! off against the least that actix-web and reqwest need for it.
 //!
 //! The same allocator as the apps (jemalloc), the same HTTP client (reqwest,
 //! one client for all calls, no connection limit), the same JSON types
@@ -15,6 +18,8 @@
 //! Usage: `bare_pwgasync <port> <api-root-url>`, e.g.
 //! `bare_pwgasync 7737 http://127.0.0.1:7734/`.
 
+use actix_web::dev::ServiceRequest;
+use actix_web::middleware::{Next, from_fn};
 use actix_web::{App, HttpResponse, HttpServer, web};
 use maud::{DOCTYPE, Markup, html};
 use serde::de::DeserializeOwned;
@@ -55,27 +60,50 @@ async fn pwg_async(api: web::Data<Api>) -> HttpResponse {
     }
 }
 
+/// GET /ProductsAsync: one call, then the page.
+async fn products_async(api: web::Data<Api>) -> HttpResponse {
+    match api.fetch::<Vec<Product>>(Resource::Products).await {
+        Ok(products) => HttpResponse::Ok()
+            .content_type("text/html; charset=utf-8")
+            .body(one_table("Products Asynchronous", &products).into_string()),
+        Err(error) => HttpResponse::BadGateway().body(format!("the Web API failed: {error}\n")),
+    }
+}
+
 /// `DateTime.ToString()` under en-US, as webapp-async's GridView shows a date.
 const EN_US_GENERAL_DATE_TIME: &str = "%-m/%-d/%Y %-I:%M:%S %p";
 
+/// A priced list's grid: id, name and price.
+fn priced(rows: impl Iterator<Item = (i32, String, String)>) -> Markup {
+    html! {
+        table.grid {
+            thead { tr { th { "Id" } th { "Name" } th { "Price" } } }
+            tbody { @for (id, name, price) in rows { tr { td.number { (id) } td { (name) } td.number { (price) } } } }
+        }
+    }
+}
+
+/// The products' page: the title and the one grid.
+fn one_table(title: &str, products: &[Product]) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            head { meta charset="utf-8"; title { (title) } }
+            body { (priced(products.iter().map(|p| (p.id, p.name.clone(), p.price.to_string())))) }
+        }
+    }
+}
+
 /// The page: PWGasync.aspx's headings and grids, in its order.
 fn page(widgets: &[Widget], products: &[Product], gizmos: &[Gizmo]) -> Markup {
-    let priced = |rows: Vec<(i32, &str, String)>| {
-        html! {
-            table.grid {
-                thead { tr { th { "Id" } th { "Name" } th { "Price" } } }
-                tbody { @for (id, name, price) in rows { tr { td.number { (id) } td { (name) } td.number { (price) } } } }
-            }
-        }
-    };
     html! {
         (DOCTYPE)
         html lang="en" {
             head { meta charset="utf-8"; title { "PWGasync" } }
             body {
                 h2 { "Asynchronous Widgets, Products, and Gizmos" }
-                h3 { "Widgets" } (priced(widgets.iter().map(|w| (w.id, w.name.as_str(), w.price.to_string())).collect()))
-                h3 { "Products" } (priced(products.iter().map(|p| (p.id, p.name.as_str(), p.price.to_string())).collect()))
+                h3 { "Widgets" } (priced(widgets.iter().map(|w| (w.id, w.name.clone(), w.price.to_string()))))
+                h3 { "Products" } (priced(products.iter().map(|p| (p.id, p.name.clone(), p.price.to_string()))))
                 h3 { "Gizmos" }
                 table.grid {
                     thead { tr { th { "Id" } th { "Name" } th { "IntroducedDate" } th { "Quantity" } } }
@@ -105,9 +133,24 @@ async fn main() -> std::io::Result<()> {
     let http = reqwest::Client::builder().no_proxy().build().map_err(std::io::Error::other)?;
     let api = web::Data::new(Api { http, root });
     // actix-web's defaults (a worker per CPU), with the apps' backlog.
-    HttpServer::new(move || App::new().app_data(api.clone()).route("/PWGasync", web::get().to(pwg_async)))
-        .backlog(4096)
-        .bind(("127.0.0.1", port))?
-        .run()
-        .await
+    HttpServer::new(move || {
+        App::new()
+            .app_data(api.clone())
+            .route("/PWGasync", web::get().to(pwg_async))
+            // Its request's headers freed once routed, as the apps' GET pages
+            // do: without it, actix-http's ~7 KB header map would be most of
+            // what this floor holds beyond the two libraries' buffers.
+            .service(
+                web::resource("/ProductsAsync")
+                    .wrap(from_fn(|mut request: ServiceRequest, next: Next<_>| {
+                        service_kit::http::drop_headers(&mut request);
+                        next.call(request)
+                    }))
+                    .route(web::get().to(products_async)),
+            )
+    })
+    .backlog(4096)
+    .bind(("127.0.0.1", port))?
+    .run()
+    .await
 }

@@ -12,16 +12,25 @@ use crate::metrics::{AppMetrics, InFlight};
 use crate::settings::AppSettings;
 use crate::timeline::Timeline;
 
-/// The Web API, as the pages call it. Cheap to clone.
+/// The Web API, as the pages call it. Cheap to clone, and small: each
+/// waiting async page keeps a copy in its state, so what every page shares
+/// sits behind one pointer (a copy of the clients themselves was 264 bytes,
+/// and cloned their URL's text).
 #[derive(Debug, Clone)]
 pub struct Backend {
+    shared: Arc<Shared>,
+    /// Faults the page asked its calls to suffer, as a query string (empty: none).
+    injection: Arc<str>,
+}
+
+/// What every page's backend shares.
+#[derive(Debug)]
+struct Shared {
     client: ApiClient,
     blocking: BlockingApiClient,
     metrics: Arc<AppMetrics>,
     /// The I/O threads, where every call's socket lives.
     io: tokio::runtime::Handle,
-    /// Faults the page asked its calls to suffer, as a query string (empty: none).
-    injection: Arc<str>,
 }
 
 impl Backend {
@@ -39,12 +48,12 @@ impl Backend {
         };
         let client = ApiClient::new(&settings.webapi_url, options)?;
         let blocking = BlockingApiClient::new(client.clone(), io.clone());
-        Ok(Backend { client, blocking, metrics, io, injection: Arc::from("") })
+        Ok(Backend { shared: Arc::new(Shared { client, blocking, metrics, io }), injection: Arc::from("") })
     }
 
     /// The same backend, whose calls ask the Web API for `injection`'s faults.
     pub fn injecting(&self, injection: &Injection) -> Backend {
-        Backend { injection: Arc::from(injection.query()), ..self.clone() }
+        Backend { shared: self.shared.clone(), injection: Arc::from(injection.query()) }
     }
 
     /// `path` with the injection's query added.
@@ -58,14 +67,14 @@ impl Backend {
 
     /// The API's root URL.
     pub fn root(&self) -> &Url {
-        self.client.root()
+        self.shared.client.root()
     }
 
     /// `GET api/{resource}`, awaiting the answer without holding a thread.
     pub async fn fetch<T: DeserializeOwned>(&self, resource: Resource, timeline: &Timeline) -> Result<T, ApiError> {
-        let _open = InFlight::new(&self.metrics.backend_calls_in_flight);
+        let _open = InFlight::new(&self.shared.metrics.backend_calls_in_flight);
         let path = self.with_injection(resource.path());
-        timeline.time(resource.name(), self.client.fetch_path(&path)).await
+        timeline.time(resource.name(), self.shared.client.fetch_path(&path)).await
     }
 
     /// `GET api/{resource}?delay={delay_ms}`: the API waits exactly that long
@@ -76,20 +85,20 @@ impl Backend {
         delay_ms: u64,
         timeline: &Timeline,
     ) -> Result<T, ApiError> {
-        let _open = InFlight::new(&self.metrics.backend_calls_in_flight);
+        let _open = InFlight::new(&self.shared.metrics.backend_calls_in_flight);
         let path = self.with_injection(format!("{}?delay={delay_ms}", resource.path()));
-        timeline.time(resource.name(), self.client.fetch_path(&path)).await
+        timeline.time(resource.name(), self.shared.client.fetch_path(&path)).await
     }
 
     /// `GET url` (on the API's origin): its status code, whatever it is, and
     /// the I/O thread that saw the answer complete (the blog's "completed on").
     pub async fn status_of(&self, url: &Url, timeline: &Timeline) -> Result<(u16, String), ApiError> {
-        let _open = InFlight::new(&self.metrics.backend_calls_in_flight);
-        let (client, target, url_text) = (self.client.clone(), url.clone(), url.to_string());
+        let _open = InFlight::new(&self.shared.metrics.backend_calls_in_flight);
+        let (client, target, url_text) = (self.shared.client.clone(), url.clone(), url.to_string());
         // The exchange runs as its own task on the I/O threads, so the thread
         // that sees its end is known; dropping the page aborts it.
         let exchange = AbortOnDrop(
-            self.io.spawn(async move {
+            self.shared.io.spawn(async move {
                 let status = client.status_of(&target).await;
                 status.map(|code| (code, crate::threads::current()))
             }),
@@ -100,9 +109,9 @@ impl Backend {
 
     /// `GET api/{resource}`, blocking this thread until the answer comes.
     pub fn fetch_blocking<T: DeserializeOwned>(&self, resource: Resource, timeline: &Timeline) -> Result<T, ApiError> {
-        let _open = InFlight::new(&self.metrics.backend_calls_in_flight);
+        let _open = InFlight::new(&self.shared.metrics.backend_calls_in_flight);
         let path = self.with_injection(resource.path());
-        timeline.time_blocking(resource.name(), || self.blocking.fetch_path(&path))
+        timeline.time_blocking(resource.name(), || self.shared.blocking.fetch_path(&path))
     }
 
     /// PWG, synchronously: widgets, then products, then gizmos (the sample's
@@ -129,7 +138,7 @@ impl Backend {
 
     /// Whether the API answers its health check now (for the start-up log).
     pub async fn reachable(&self) -> Result<(), ApiError> {
-        self.client.health(std::time::Duration::from_secs(2)).await
+        self.shared.client.health(std::time::Duration::from_secs(2)).await
     }
 }
 

@@ -17,11 +17,8 @@ use actix_web::{Error, middleware::Next};
 /// Middleware for both apps: the services' HTTP conventions
 /// (`service_kit::http::conventions`: HEAD, the access log), and, in the same
 /// layer, [`release_get_headers`].
-pub async fn conventions(
-    request: ServiceRequest,
-    next: Next<impl actix_web::body::MessageBody>,
-) -> Result<actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>, Error> {
-    service_kit::http::conventions_with(request, next, release_get_headers).await
+pub fn conventions<B: 'static>(request: ServiceRequest, next: Next<B>) -> service_kit::http::Answer<B> {
+    service_kit::http::conventions_with(request, next, release_get_headers)
 }
 
 /// Frees the headers of a GET request; other methods keep theirs.

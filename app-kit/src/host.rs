@@ -107,26 +107,27 @@ impl Host {
     /// returned future is first polled: so the future a waiting page's
     /// connection holds does not also keep room for the page (an `async fn`
     /// would keep its argument's space for its whole life, however long after
-    /// the page moved into its task).
-    pub fn run_async<'a, T, F>(
-        &'a self,
-        request: &'a HttpRequest,
+    /// the page moved into its task). That future owns what it needs (the
+    /// request, to hear its visitor hang up), so that its caller can build
+    /// on it with combinators rather than an `async` block around it.
+    pub fn run_async<T, F>(
+        &self,
+        request: HttpRequest,
         timeout: Duration,
         page: F,
-    ) -> impl Future<Output = Result<T, PageError>> + 'a
+    ) -> impl Future<Output = Result<T, PageError>> + use<T, F>
     where
         F: Future<Output = Result<T, PageError>> + Send + 'static,
         T: Send + 'static,
     {
-        let running = InFlight::new(&self.metrics.async_pages_in_flight);
-        let task = self.pool.spawn(page);
+        let (metrics, task) = (self.metrics.clone(), self.pool.spawn(page));
         async move {
-            let _running = running;
+            let _running = InFlight::new(&metrics.async_pages_in_flight);
             let task = task?;
             let finished = async { task.await.unwrap_or_else(|| Err(PageError::Failed("it panicked".into()))) };
             tokio::select! {
                 result = tokio::time::timeout(timeout, finished) => result.unwrap_or(Err(PageError::Timeout { after: timeout })),
-                () = service_kit::disconnect::client_gone(request) => Err(PageError::Cancelled),
+                () = service_kit::disconnect::client_gone(&request) => Err(PageError::Cancelled),
             }
         }
     }

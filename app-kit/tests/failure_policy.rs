@@ -78,7 +78,7 @@ async fn a_timeout_is_logged_once_and_counted_once() {
     let request = actix_web::test::TestRequest::default().to_http_request();
 
     let page = std::future::pending::<Result<String, PageError>>();
-    let timed_out = host.run_async(&request, Duration::from_millis(20), page).await;
+    let timed_out = host.run_async(request.clone(), Duration::from_millis(20), page).await;
     let response = host.respond(&request, timed_out, Duration::from_millis(20));
 
     assert_eq!(response.status(), 504);

@@ -12,6 +12,13 @@ pub const DEFAULT_ACTION: &str = "Gizmos";
 
 /// Registers the MVC routes (after the common `/site.css`, `/healthz`, `/metrics`).
 pub fn configure(cfg: &mut web::ServiceConfig) {
+    // Each action at its own spelling first, a static route: no path
+    // captured and no name looked up, on the way of every request (and none
+    // of it held by a waiting one). Other spellings take the patterns below.
+    for action in &home::ACTIONS {
+        let path = format!("/{}/{}", home::NAME, action.name);
+        cfg.route(&path, web::get().to(move |r: HttpRequest, h: web::Data<Host>| filters::invoke(action, &r, &h)));
+    }
     cfg.route("/", web::get().to(|r: HttpRequest, h: web::Data<Host>| dispatch(r, h, "Home", DEFAULT_ACTION)))
         .route("/{controller}", web::get().to(controller_default))
         .route("/{controller}/", web::get().to(controller_default))

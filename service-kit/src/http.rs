@@ -18,11 +18,11 @@
 
 use std::time::Instant;
 
-use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::Method;
 use actix_web::middleware::Next;
 use actix_web::{Error, HttpMessage, HttpRequest};
+use futures_util::future::LocalBoxFuture;
 
 /// The `tracing` target of the access log's events.
 pub const ACCESS_TARGET: &str = "access";
@@ -31,14 +31,15 @@ pub const ACCESS_TARGET: &str = "access";
 #[derive(Debug, Clone, Copy)]
 struct CameAsHead;
 
+/// What [`conventions`] answers with: the routed request's own future, as
+/// actix-web's `Next` boxes it.
+pub type Answer<B> = LocalBoxFuture<'static, Result<ServiceResponse<B>, Error>>;
+
 /// Middleware for an `App` (`.wrap(from_fn(service_kit::http::conventions))`):
 /// serves `HEAD` through the `GET` routes, and logs each request when the
 /// access log is on.
-pub async fn conventions(
-    request: ServiceRequest,
-    next: Next<impl MessageBody>,
-) -> Result<ServiceResponse<impl MessageBody>, Error> {
-    conventions_with(request, next, |_| Ok(())).await
+pub fn conventions<B: 'static>(request: ServiceRequest, next: Next<B>) -> Answer<B> {
+    conventions_with(request, next, |_| Ok(()))
 }
 
 /// [`conventions`] with a step of the service's own: `prepare` sees each
@@ -47,40 +48,50 @@ pub async fn conventions(
 /// would otherwise add a middleware of its own: every layer of actix
 /// middleware costs a boxed future per request, held for as long as the
 /// request runs.
-pub async fn conventions_with(
+///
+/// Not an `async fn`: the future of the outermost middleware is kept inside
+/// each connection's task for its whole life, and an `async fn` here was 280
+/// bytes of it (its arguments twice, the log line's fields). With the access
+/// log off, the answer is routing's own boxed future, handed on as it is.
+pub fn conventions_with<B: 'static>(
     mut request: ServiceRequest,
-    next: Next<impl MessageBody>,
+    next: Next<B>,
     prepare: impl FnOnce(&mut ServiceRequest) -> Result<(), Error>,
-) -> Result<ServiceResponse<impl MessageBody>, Error> {
+) -> Answer<B> {
     let head = request.method() == Method::HEAD;
     if head {
         request.head_mut().method = Method::GET;
         request.extensions_mut().insert(CameAsHead);
     }
     if !tracing::enabled!(target: ACCESS_TARGET, tracing::Level::INFO) {
-        prepare(&mut request)?;
-        return next.call(request).await;
+        return match prepare(&mut request) {
+            Ok(()) => next.call(request),
+            Err(error) => Box::pin(std::future::ready(Err(error))),
+        };
     }
     let started = Instant::now();
     let method = if head { Method::HEAD } else { request.method().clone() };
     let path = request.uri().path_and_query().map_or_else(|| request.path().to_owned(), |p| p.as_str().to_owned());
-    let result = match prepare(&mut request) {
-        Ok(()) => next.call(request).await,
-        Err(error) => Err(error),
-    };
-    let status = match &result {
-        Ok(response) => response.status(),
-        Err(error) => error.as_response_error().status_code(),
-    };
-    tracing::info!(
-        target: ACCESS_TARGET,
-        %method,
-        path,
-        status = status.as_u16(),
-        ms = format_args!("{:.1}", started.elapsed().as_secs_f64() * 1000.0),
-        "request"
-    );
-    result
+    let answer = prepare(&mut request).map(|()| next.call(request));
+    Box::pin(async move {
+        let result = match answer {
+            Ok(answer) => answer.await,
+            Err(error) => Err(error),
+        };
+        let status = match &result {
+            Ok(response) => response.status(),
+            Err(error) => error.as_response_error().status_code(),
+        };
+        tracing::info!(
+            target: ACCESS_TARGET,
+            %method,
+            path,
+            status = status.as_u16(),
+            ms = format_args!("{:.1}", started.elapsed().as_secs_f64() * 1000.0),
+            "request"
+        );
+        result
+    })
 }
 
 /// Whether `request` came as `HEAD` (and is being served as `GET`): for a

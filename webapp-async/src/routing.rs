@@ -22,12 +22,23 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         let reason = app_kit::PageError::BadRequest(format!("the query string is malformed: {error}"));
         let page = error_pages::bad_request(request, &reason);
         actix_web::error::InternalError::from_response(error, page).into()
-    }))
-    .route("/", web::get().to(|r: HttpRequest, h: web::Data<Host>| page(r, h, "/Default.aspx", Query::new())))
-    .route("/cancel-button.js", web::get().to(cancel_button_js))
-    .route("/source/{file}", web::get().to(source))
-    .route("/{page}", web::get().to(named_page))
-    .default_service(web::to(|request: HttpRequest| async move { error_pages::not_found(request.path()) }));
+    }));
+    // Each page at its own spelling first, a static route: no path captured
+    // and no page looked up, on the way of every request (and none of it held
+    // by a waiting one). Other spellings take `/{page}` below.
+    for entry in site_map::PAGES {
+        cfg.route(
+            entry.path,
+            web::get().to(move |r: HttpRequest, h: web::Data<Host>, q: web::Query<Query>| {
+                (entry.handler)(r, h.get_ref().clone(), q.into_inner())
+            }),
+        );
+    }
+    cfg.route("/", web::get().to(|r: HttpRequest, h: web::Data<Host>| page(r, h, "/Default.aspx", Query::new())))
+        .route("/cancel-button.js", web::get().to(cancel_button_js))
+        .route("/source/{file}", web::get().to(source))
+        .route("/{page}", web::get().to(named_page))
+        .default_service(web::to(|request: HttpRequest| async move { error_pages::not_found(request.path()) }));
 }
 
 async fn source(request: HttpRequest, file: web::Path<String>) -> HttpResponse {

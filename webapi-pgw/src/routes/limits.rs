@@ -1,7 +1,6 @@
 //! Refusals: oversized bodies, unknown routes, wrong methods.
 
-use actix_web::body::MessageBody;
-use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::dev::ServiceRequest;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{CONTENT_LENGTH, TRANSFER_ENCODING};
 use actix_web::middleware::Next;
@@ -20,11 +19,8 @@ pub const MAX_HEADER_BYTES: usize = 16 * 1024;
 /// Middleware for the whole API: the services' HTTP conventions (`HEAD`, the
 /// access log: `service_kit::http::conventions`) and, in the same layer,
 /// [`refuse_oversized`].
-pub async fn bound_requests(
-    request: ServiceRequest,
-    next: Next<impl MessageBody>,
-) -> Result<ServiceResponse<impl MessageBody>, Error> {
-    service_kit::http::conventions_with(request, next, refuse_oversized).await
+pub fn bound_requests<B: 'static>(request: ServiceRequest, next: Next<B>) -> service_kit::http::Answer<B> {
+    service_kit::http::conventions_with(request, next, refuse_oversized)
 }
 
 /// Bounds every request before any handler runs: 413 for a body over

@@ -2,11 +2,14 @@
 //! request threads of the app's [`Host`]. A page's `?fault=` and `?status=`
 //! are passed on to its backend calls ([`Injection`]).
 
+use std::future::Future;
 use std::time::Instant;
 
 use actix_web::{HttpRequest, HttpResponse};
 use app_kit::injection::Injection;
 use app_kit::{Host, PageError, PageThreads, Timeline, threads};
+use futures_util::FutureExt;
+use futures_util::future::Either;
 use maud::Markup;
 
 use super::{AsyncContext, AsyncPage, Query, RenderContext, SyncContext, SyncPage, master};
@@ -35,30 +38,37 @@ pub async fn serve_sync<P: SyncPage>(request: HttpRequest, host: Host, query: Qu
 /// tasks; after PreRender the tasks run within the AsyncTimeout, the page
 /// giving its thread back at each pending await; then DataBind and Render, on
 /// whichever request thread took up its last continuation.
-pub async fn serve_async<P: AsyncPage>(request: HttpRequest, host: Host, query: Query) -> HttpResponse {
+///
+/// Not an `async fn`, and the answer made by a combinator: the future that
+/// waits for the page is held by the visitor's connection for the whole wait,
+/// and an `async fn` keeps its arguments and each copy of them (the host, the
+/// query, the page's own future before it moved to its task) in its state.
+/// This one holds the request, the host and the page's handle, once.
+pub fn serve_async<P: AsyncPage>(
+    request: HttpRequest,
+    host: Host,
+    query: Query,
+) -> impl Future<Output = HttpResponse> + use<P> {
     let started = Instant::now();
-    let host = match Injection::from_query(&query) {
-        Ok(injection) => host.injecting(&injection),
-        Err(error) => return host.respond(&request, Err(error), started.elapsed()),
+    let running = match Injection::from_query(&query) {
+        Ok(injection) => {
+            // Built before the page's future, so that the future holds it
+            // once (not also the backend and the query it is made of).
+            let mut ctx =
+                AsyncContext::new(host.injecting(&injection).backend.clone(), Timeline::start_at(started), query);
+            let page_run = async move {
+                let started_on = threads::current();
+                let mut page = P::default();
+                page.page_load(&mut ctx)?;
+                // PreRender has nothing to do here; the registered tasks run now.
+                ctx.execute_registered_tasks(&mut page).await?;
+                Ok::<_, PageError>(render(P::DIRECTIVES.title, P::render, &page, ctx.timeline(), started, started_on))
+            };
+            Either::Left(host.run_async(request.clone(), P::DIRECTIVES.async_timeout, page_run))
+        }
+        Err(error) => Either::Right(std::future::ready(Err(error))),
     };
-    // In a block, so that the page's future is not also kept in this one's
-    // state while the page waits (it moves into its task at once).
-    let running = {
-        let backend = host.backend.clone();
-        let page_run = async move {
-            let started_on = threads::current();
-            let timeline = Timeline::start_at(started);
-            let mut page = P::default();
-            let mut ctx = AsyncContext::new(backend, timeline.clone(), query);
-            page.page_load(&mut ctx)?;
-            // PreRender has nothing to do here; the registered tasks run now.
-            ctx.execute_registered_tasks(&mut page).await?;
-            Ok::<_, PageError>(render(P::DIRECTIVES.title, P::render, &page, timeline, started, started_on))
-        };
-        host.run_async(&request, P::DIRECTIVES.async_timeout, page_run)
-    };
-    let rendered = running.await;
-    host.respond(&request, rendered, started.elapsed())
+    running.map(move |rendered| host.respond(&request, rendered, started.elapsed()))
 }
 
 /// Serves a page without the lifecycle and without backend calls (Default,

@@ -60,6 +60,11 @@ impl<P: Send + 'static> AsyncContext<P> {
         &self.calls.backend
     }
 
+    /// The page's timeline (for Render, once the tasks are done).
+    pub(crate) fn timeline(&self) -> Timeline {
+        self.calls.timeline.clone()
+    }
+
     /// `RegisterAsyncTask(new PageAsyncTask(...))`: `task` runs after
     /// PreRender, after the tasks registered before it have finished, within
     /// the page's AsyncTimeout; `bind` then puts its result into the page. If
@@ -102,8 +107,9 @@ impl<P: Send + 'static> AsyncContext<P> {
 
     /// Runs the registered tasks (serial ones alone, neighbouring parallel
     /// ones together) and binds each result into `page`, in registration order.
-    pub(crate) async fn execute_registered_tasks(self, page: &mut P) -> Result<(), PageError> {
-        let mut tasks = self.tasks.into_iter().peekable();
+    /// By reference: the waiting page's future holds the context once.
+    pub(crate) async fn execute_registered_tasks(&mut self, page: &mut P) -> Result<(), PageError> {
+        let mut tasks = std::mem::take(&mut self.tasks).into_iter().peekable();
         while let Some(first) = tasks.next() {
             let mut batch = vec![first.task];
             if first.parallel {
