@@ -4,6 +4,7 @@ use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
+use futures_util::future::Either;
 use reqwest::Url;
 use serde::de::DeserializeOwned;
 use shared_models::Resource;
@@ -81,16 +82,25 @@ impl ApiClient {
     ///
     /// A call has no time limit of its own: the page's AsyncTimeout bounds it
     /// (dropping this future closes its connection, which the API notices).
-    pub async fn fetch<T: DeserializeOwned>(&self, resource: Resource) -> Result<T, ApiError> {
-        self.fetch_path(&resource.path()).await
+    pub fn fetch<T: DeserializeOwned>(
+        &self,
+        resource: Resource,
+    ) -> impl Future<Output = Result<T, ApiError>> + use<'_, T> {
+        self.fetch_path(&resource.path())
     }
 
     /// `GET` a path below the API's root (such as `api/Gizmos?delay=50`) as JSON.
-    pub async fn fetch_path<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
-        // The URL bound first: a temporary in the awaited expression would
-        // be kept (88 bytes) for the whole call.
-        let url = self.url(path)?;
-        self.get_json(url).await
+    ///
+    /// The URL is made when this is called, so the call's future keeps
+    /// neither `path` nor a second copy of the URL while it waits.
+    pub fn fetch_path<'a, T: DeserializeOwned>(
+        &'a self,
+        path: &str,
+    ) -> impl Future<Output = Result<T, ApiError>> + use<'a, T> {
+        match self.url(path) {
+            Ok(url) => Either::Left(self.get_json(url)),
+            Err(error) => Either::Right(std::future::ready(Err(error))),
+        }
     }
 
     /// `GET healthz` within `within`: whether the API is up (any 2xx will do).
@@ -137,21 +147,26 @@ impl ApiClient {
     ///
     /// Its state is kept small, as a waiting page holds it for the whole call:
     /// an async block rather than an `async fn` (which would keep `url` twice,
-    /// as its argument and as its moved copy), and the response consumed
-    /// inside one expression (a `response` binding would keep its 136 bytes
-    /// while the body is read).
-    fn get_json<T: DeserializeOwned>(&self, url: Url) -> impl Future<Output = Result<T, ApiError>> + '_ {
+    /// as its argument and as its moved copy), and the response handled in a
+    /// block of its own (a `response` binding alive across the body's await
+    /// would keep its 136 bytes, and the `?` beside it as many again).
+    #[expect(clippy::manual_async_fn, reason = "an async fn would keep its argument twice (above)")]
+    fn get_json<T: DeserializeOwned>(&self, url: Url) -> impl Future<Output = Result<T, ApiError>> + use<'_, T> {
         async move {
             let _permit = self.connection_slot().await;
             let text = url.as_str().to_owned();
             tracing::debug!(url = %text, "calling the Web API");
             let transport = |e: reqwest::Error| ApiError::from_transport(&text, e);
-            let body = match self.http.get(url).send().await.map_err(transport)? {
+            let reading = {
+                let response = self.http.get(url).send().await.map_err(transport)?;
+                if !response.status().is_success() {
+                    return Err(ApiError::Status { url: text, status: response.status().as_u16() });
+                }
                 // Boxed: reading the body is a large future (the response and
                 // its collector), and inline it would size the call's state.
-                ok if ok.status().is_success() => Box::pin(ok.bytes()).await.map_err(transport)?,
-                failed => return Err(ApiError::Status { url: text, status: failed.status().as_u16() }),
+                Box::pin(response.bytes())
             };
+            let body = reading.await.map_err(transport)?;
             serde_json::from_slice(&body).map_err(|e| ApiError::Body { url: text, reason: e.to_string() })
         }
     }

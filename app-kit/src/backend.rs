@@ -73,8 +73,9 @@ impl Backend {
     /// `GET api/{resource}`, awaiting the answer without holding a thread.
     pub async fn fetch<T: DeserializeOwned>(&self, resource: Resource, timeline: &Timeline) -> Result<T, ApiError> {
         let _open = InFlight::new(&self.shared.metrics.backend_calls_in_flight);
-        let path = self.with_injection(resource.path());
-        timeline.time(resource.name(), self.shared.client.fetch_path(&path)).await
+        // Made here, so that the waiting call keeps no copy of its path.
+        let call = self.shared.client.fetch_path(&self.with_injection(resource.path()));
+        timeline.time(resource.name(), call).await
     }
 
     /// `GET api/{resource}?delay={delay_ms}`: the API waits exactly that long
@@ -86,8 +87,8 @@ impl Backend {
         timeline: &Timeline,
     ) -> Result<T, ApiError> {
         let _open = InFlight::new(&self.shared.metrics.backend_calls_in_flight);
-        let path = self.with_injection(format!("{}?delay={delay_ms}", resource.path()));
-        timeline.time(resource.name(), self.shared.client.fetch_path(&path)).await
+        let call = self.shared.client.fetch_path(&self.with_injection(format!("{}?delay={delay_ms}", resource.path())));
+        timeline.time(resource.name(), call).await
     }
 
     /// `GET url` (on the API's origin): its status code, whatever it is, and

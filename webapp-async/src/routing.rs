@@ -3,9 +3,10 @@
 
 use actix_web::{HttpRequest, HttpResponse, web};
 use app_kit::Host;
+use futures_util::future::LocalBoxFuture;
 
 use crate::pages::error_pages;
-use crate::site_map;
+use crate::site_map::{self, PageEntry};
 use crate::webforms::Query;
 
 /// The script of GizmosCancelBtnAsync's Cancel button (a file, for the CSP).
@@ -19,26 +20,36 @@ pub fn live_view() -> app_kit::live::LiveView {
 /// Registers the pages (after the common `/site.css`, `/healthz`, `/metrics`).
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.app_data(web::QueryConfig::default().error_handler(|error, request| {
-        let reason = app_kit::PageError::BadRequest(format!("the query string is malformed: {error}"));
-        let page = error_pages::bad_request(request, &reason);
+        let page = malformed_query(&error, request);
         actix_web::error::InternalError::from_response(error, page).into()
     }));
     // Each page at its own spelling first, a static route: no path captured
     // and no page looked up, on the way of every request (and none of it held
     // by a waiting one). Other spellings take `/{page}` below.
     for entry in site_map::PAGES {
-        cfg.route(
-            entry.path,
-            web::get().to(move |r: HttpRequest, h: web::Data<Host>, q: web::Query<Query>| {
-                (entry.handler)(r, h.get_ref().clone(), q.into_inner())
-            }),
-        );
+        cfg.route(entry.path, web::get().to(move |r: HttpRequest, h: web::Data<Host>| serve(entry, r, &h)));
     }
     cfg.route("/", web::get().to(|r: HttpRequest, h: web::Data<Host>| page(r, h, "/Default.aspx", Query::new())))
         .route("/cancel-button.js", web::get().to(cancel_button_js))
         .route("/source/{file}", web::get().to(source))
         .route("/{page}", web::get().to(named_page))
         .default_service(web::to(|request: HttpRequest| async move { error_pages::not_found(request.path()) }));
+}
+
+/// `entry`'s page, its query read here rather than by an extractor: actix
+/// keeps a handler's future in one box sized for its extraction too, and a
+/// query's extraction was most of that box, held by every waiting page.
+fn serve(entry: &PageEntry, request: HttpRequest, host: &Host) -> LocalBoxFuture<'static, HttpResponse> {
+    match web::Query::<Query>::from_query(request.query_string()) {
+        Ok(query) => (entry.handler)(request, host.clone(), query.into_inner()),
+        Err(error) => Box::pin(std::future::ready(malformed_query(&error, &request))),
+    }
+}
+
+/// The Bad Request page for a query string that cannot be read.
+fn malformed_query(error: &actix_web::error::QueryPayloadError, request: &HttpRequest) -> HttpResponse {
+    let reason = app_kit::PageError::BadRequest(format!("the query string is malformed: {error}"));
+    error_pages::bad_request(request, &reason)
 }
 
 async fn source(request: HttpRequest, file: web::Path<String>) -> HttpResponse {
