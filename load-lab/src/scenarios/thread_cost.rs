@@ -96,7 +96,8 @@ pub async fn run(scale: Scale) -> Result<Section, Failure> {
     let goal = goal_lines(&asynchronous, floor.as_ref());
     let body = format!(
         "{requests} requests at once to each page of each app, every app in its own process with {} request \
-         threads allowed; read from /proc when they were all waiting on the Web API ({delay_ms} ms delay).\n\n{}\n\
+         threads allowed; read from /proc after one load of the page (what a server makes once is not counted per \
+         request) and again when they were all waiting on the Web API ({delay_ms} ms delay).\n\n{}\n\
          A waiting synchronous request costs one OS thread; a waiting asynchronous one costs none. The tutorial \
          counts ~1 MB per thread because Windows commits a thread's whole stack. Linux reserves the 1 MiB stack \
          as address space only and makes resident just the pages a thread touches, so a parked request thread \
@@ -145,8 +146,13 @@ async fn burst_waiting(
     delay_ms: u64,
 ) -> Result<Reading, Failure> {
     let client = client();
-    let (idle_threads, idle_kib) = server.threads_and_rss();
     let url = format!("{}{path}", server.address);
+    // One load first, so that what a server makes once (its first connection
+    // to the Web API, tables built on first use) is not counted per request.
+    if let Ok(response) = client.get(&url).send().await {
+        let _ = response.bytes().await;
+    }
+    let (idle_threads, idle_kib) = server.threads_and_rss();
     let load = tokio::spawn({
         let (client, label) = (client.clone(), label.clone());
         async move { burst(&client, &label, &url, requests, requests).await }

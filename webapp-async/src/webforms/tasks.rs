@@ -107,17 +107,23 @@ impl<P: Send + 'static> AsyncContext<P> {
 
     /// Runs the registered tasks (serial ones alone, neighbouring parallel
     /// ones together) and binds each result into `page`, in registration order.
-    /// By reference: the waiting page's future holds the context once.
+    ///
+    /// Its state is part of every waiting page's, so it is kept small: by
+    /// reference (the page's future holds the context once), a lone task
+    /// awaited as it is, and a batch's join boxed (it is 88 bytes inline).
     pub(crate) async fn execute_registered_tasks(&mut self, page: &mut P) -> Result<(), PageError> {
-        let mut tasks = std::mem::take(&mut self.tasks).into_iter().peekable();
-        while let Some(first) = tasks.next() {
-            let mut batch = vec![first.task];
-            if first.parallel {
-                while let Some(next) = tasks.next_if(|t| t.parallel) {
-                    batch.push(next.task);
-                }
+        let mut tasks = std::mem::take(&mut self.tasks);
+        tasks.reverse();
+        while let Some(first) = tasks.pop() {
+            if !(first.parallel && tasks.last().is_some_and(|next| next.parallel)) {
+                (first.task.await?)(page);
+                continue;
             }
-            for bind in futures_util::future::try_join_all(batch).await? {
+            let mut batch = vec![first.task];
+            while let Some(next) = tasks.pop_if(|t| t.parallel) {
+                batch.push(next.task);
+            }
+            for bind in Box::pin(futures_util::future::try_join_all(batch)).await? {
                 bind(page);
             }
         }
