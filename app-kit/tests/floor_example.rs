@@ -1,6 +1,7 @@
 //! The floor of the load lab's scenario 7, `examples/bare_pwgasync.rs`, as
 //! the lab runs it (its own process): PWGasync's three tables from the Web
-//! API, and 502 when the API cannot be reached.
+//! API, ProductsAsync's one table (scenario 4's floor), and 502 when the API
+//! cannot be reached.
 //!
 //! `cargo test` builds the examples before it runs the tests, into
 //! `target/<profile>/examples/`, one folder above this test program.
@@ -46,12 +47,28 @@ async fn the_floor_serves_pwgasync_with_its_three_tables() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_floor_serves_products_async_with_its_one_table() {
+    let api = test_support::start_api(webapi_pgw::Config::for_tests(10)).unwrap();
+    let (_floor, address) = floor(&api.url).await;
+
+    let response = reqwest::get(format!("{address}/ProductsAsync")).await.unwrap();
+
+    assert_eq!(response.status(), 200);
+    let html = response.text().await.unwrap();
+    assert_eq!(html.matches("<table").count(), 1, "{html}");
+    assert!(html.contains("<title>Products Asynchronous</title>"), "{html}");
+    assert!(html.contains(r#"<td class="number">1</td><td>Product 1</td><td class="number">1.99</td>"#), "{html}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_api_that_cannot_be_reached_is_a_502() {
     let closed = format!("http://127.0.0.1:{}/", free_port().unwrap());
     let (_floor, address) = floor(&closed).await;
 
-    let response = reqwest::get(format!("{address}/PWGasync")).await.unwrap();
+    for page in ["/PWGasync", "/ProductsAsync"] {
+        let response = reqwest::get(format!("{address}{page}")).await.unwrap();
 
-    assert_eq!(response.status(), 502);
-    assert!(response.text().await.unwrap().starts_with("the Web API failed: "));
+        assert_eq!(response.status(), 502, "{page}");
+        assert!(response.text().await.unwrap().starts_with("the Web API failed: "), "{page}");
+    }
 }

@@ -1,8 +1,8 @@
 //! The services as processes of their own, so that /proc shows each one's
 //! threads, memory and CPU time without the lab's: the apps (scenario 4 reads
 //! their threads and memory; scenario 7 their CPU), the Web API (scenario 7;
-//! scenario 10 kills and restarts it) and the floor of scenario 7, app-kit's
-//! example `bare_pwgasync`. Each is killed when its handle is dropped.
+//! scenario 10 kills and restarts it) and the floor of scenarios 4 and 7,
+//! app-kit's example `bare_pwgasync`. Each is killed when its handle is dropped.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
