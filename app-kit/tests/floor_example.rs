@@ -23,16 +23,23 @@ async fn floor(api_url: &str) -> (Process, String) {
     (process, address)
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_floor_serves_pwgasync_with_its_three_tables() {
+/// The floor's `page`, against a Web API of the tests' own: its HTML, once
+/// it has answered 200 with `tables` tables.
+async fn floor_page(page: &str, tables: usize) -> String {
     let api = test_support::start_api(webapi_pgw::Config::for_tests(10)).unwrap();
     let (_floor, address) = floor(&api.url).await;
 
-    let response = reqwest::get(format!("{address}/PWGasync")).await.unwrap();
+    let response = reqwest::get(format!("{address}{page}")).await.unwrap();
 
     assert_eq!(response.status(), 200);
     let html = response.text().await.unwrap();
-    assert_eq!(html.matches("<table").count(), 3, "{html}");
+    assert_eq!(html.matches("<table").count(), tables, "{html}");
+    html
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_floor_serves_pwgasync_with_its_three_tables() {
+    let html = floor_page("/PWGasync", 3).await;
     for expected in [
         "<h3>Widgets</h3>",
         "<h3>Products</h3>",
@@ -48,14 +55,7 @@ async fn the_floor_serves_pwgasync_with_its_three_tables() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_floor_serves_products_async_with_its_one_table() {
-    let api = test_support::start_api(webapi_pgw::Config::for_tests(10)).unwrap();
-    let (_floor, address) = floor(&api.url).await;
-
-    let response = reqwest::get(format!("{address}/ProductsAsync")).await.unwrap();
-
-    assert_eq!(response.status(), 200);
-    let html = response.text().await.unwrap();
-    assert_eq!(html.matches("<table").count(), 1, "{html}");
+    let html = floor_page("/ProductsAsync", 1).await;
     assert!(html.contains("<title>Products Asynchronous</title>"), "{html}");
     assert!(html.contains(r#"<td class="number">1</td><td>Product 1</td><td class="number">1.99</td>"#), "{html}");
 }

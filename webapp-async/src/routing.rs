@@ -19,21 +19,31 @@ pub fn live_view() -> app_kit::live::LiveView {
 
 /// Registers the pages (after the common `/site.css`, `/healthz`, `/metrics`).
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.app_data(web::QueryConfig::default().error_handler(|error, request| {
-        let page = malformed_query(&error, request);
-        actix_web::error::InternalError::from_response(error, page).into()
-    }));
     // Each page at its own spelling first, a static route: no path captured
     // and no page looked up, on the way of every request (and none of it held
     // by a waiting one). Other spellings take `/{page}` below.
     for entry in site_map::PAGES {
         cfg.route(entry.path, web::get().to(move |r: HttpRequest, h: web::Data<Host>| serve(entry, r, &h)));
     }
-    cfg.route("/", web::get().to(|r: HttpRequest, h: web::Data<Host>| page(r, h, "/Default.aspx", Query::new())))
+    cfg.route("/", web::get().to(|r: HttpRequest, h: web::Data<Host>| find_and_serve("/Default.aspx", r, &h)))
         .route("/cancel-button.js", web::get().to(cancel_button_js))
         .route("/source/{file}", web::get().to(source))
         .route("/{page}", web::get().to(named_page))
         .default_service(web::to(|request: HttpRequest| async move { error_pages::not_found(request.path()) }));
+}
+
+/// Any other spelling of a page's address.
+fn named_page(request: HttpRequest, host: web::Data<Host>) -> LocalBoxFuture<'static, HttpResponse> {
+    let path = format!("/{}", request.match_info().query("page"));
+    find_and_serve(&path, request, &host)
+}
+
+/// Finds the page at `path`, ignoring case as IIS did, and serves it.
+fn find_and_serve(path: &str, request: HttpRequest, host: &Host) -> LocalBoxFuture<'static, HttpResponse> {
+    match site_map::find(path) {
+        Some(entry) => serve(entry, request, host),
+        None => Box::pin(std::future::ready(error_pages::not_found(request.path()))),
+    }
 }
 
 /// `entry`'s page, its query read here rather than by an extractor: actix
@@ -58,22 +68,4 @@ async fn source(request: HttpRequest, file: web::Path<String>) -> HttpResponse {
 
 async fn cancel_button_js() -> HttpResponse {
     HttpResponse::Ok().content_type("text/javascript; charset=utf-8").body(CANCEL_BUTTON_JS)
-}
-
-async fn named_page(
-    request: HttpRequest,
-    host: web::Data<Host>,
-    name: web::Path<String>,
-    query: web::Query<Query>,
-) -> HttpResponse {
-    let path = format!("/{name}");
-    page(request, host, &path, query.into_inner()).await
-}
-
-/// Finds the page by its address, ignoring case, and serves it.
-async fn page(request: HttpRequest, host: web::Data<Host>, path: &str, query: Query) -> HttpResponse {
-    match site_map::find(path) {
-        Some(entry) => (entry.handler)(request, host.get_ref().clone(), query).await,
-        None => error_pages::not_found(request.path()),
-    }
 }

@@ -54,8 +54,7 @@ pub fn serve_async<P: AsyncPage>(
         Ok(injection) => {
             // Built before the page's future, so that the future holds it
             // once (not also the backend and the query it is made of).
-            let mut ctx =
-                AsyncContext::new(host.injecting(&injection).backend.clone(), Timeline::start_at(started), query);
+            let mut ctx = AsyncContext::new(host.injecting(&injection).backend, Timeline::start_at(started), query);
             let page_run = async move {
                 let started_on = threads::current();
                 let mut page = P::default();
